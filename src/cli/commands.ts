@@ -1,0 +1,111 @@
+import { createApiToken } from '#src/features/auth/token.service.js';
+import { loadDemo } from '#src/features/demo/demo.service.js';
+import { activateDesa } from '#src/features/desa/desa.service.js';
+import { getInstallationKabupaten, setInstallationKabupaten } from '#src/features/instalasi/instalasi.service.js';
+import { createUser } from '#src/features/pengguna/pengguna.service.js';
+import { systemActor } from '#src/lib/audit/audit.js';
+import { isRole } from '#src/lib/auth/roles.js';
+import type { Db } from '#src/lib/db/connect.js';
+import { isHttpError } from '#src/lib/errors.js';
+import { localise, messagesFor } from '#src/lib/i18n/messages.js';
+import { demoReport } from './demo-report.js';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  readStdin(): Promise<string>;
+}
+
+export const USAGE = `Pemakaian: npx balai <perintah>
+
+  migrate                                   terapkan migrasi basis data
+  demo                                      Kabupaten Rembang + 23 desa Kaliori + satu akun per peran (kata sandi acak dicetak sekali)
+  desa activate KODE                        aktifkan satu desa/kelurahan atau semua desa satu kecamatan (boleh diulang)
+  user create --username U --role PERAN --scope KODE [--lingkungan ID] [--nama NAMA] [--must-change] --password-stdin
+                                            buat akun; kata sandi dibaca dari stdin
+  token create --user U [--days N]          buat token API; hanya token yang dicetak (sekali)
+
+Basis data: DATABASE_URL (kosong = ./data/balai.db).
+`;
+
+type Values = Record<string, string | boolean | undefined>;
+
+const cliActor = () => systemActor(`cli:${process.env.USER ?? process.env.LOGNAME ?? 'shell'}`);
+
+/** Service errors as Indonesian text for the terminal. */
+function explain(error: unknown): string {
+  if (!isHttpError(error)) throw error;
+  const m = messagesFor('id');
+  const fields = Object.entries(error.fields).map(([k, v]) => `  ${k}: ${localise(v, m)}`);
+  return [localise(error.key, m, error.params), ...fields].join('\n');
+}
+
+export async function runCommand(db: Db, positionals: string[], values: Values, io: CliIo): Promise<number> {
+  const [command, sub, arg] = positionals;
+  try {
+    switch (`${command} ${sub ?? ''}`.trim()) {
+      case 'migrate':
+        io.out('Basis data sudah pada skema terbaru.\n');
+        return 0;
+      case 'demo':
+        io.out(demoReport(await loadDemo(db)));
+        return 0;
+      case 'desa activate': {
+        if (!arg) return usage(io, 'KODE wajib, mis. npx balai desa activate 33.17.09');
+        const result = await activateDesa(db, cliActor(), arg);
+        io.out(`${result.diaktifkan.length} desa diaktifkan, ${result.sudahAktif.length} sudah aktif.\n`);
+        return 0;
+      }
+      case 'user create':
+        return await createUserCommand(db, values, io);
+      case 'token create': {
+        const user = values.user;
+        if (typeof user !== 'string') return usage(io, '--user wajib');
+        const days = values.days === undefined ? null : Number(values.days);
+        if (days !== null && (!Number.isInteger(days) || days < 1 || days > 3650))
+          return usage(io, '--days harus bilangan 1–3650');
+        io.out(`${await createApiToken(db, cliActor(), user, days)}\n`);
+        return 0;
+      }
+      default:
+        return usage(io, `perintah tidak dikenal: ${positionals.join(' ')}`);
+    }
+  } catch (error) {
+    io.err(`${explain(error)}\n`);
+    return 1;
+  }
+}
+
+function usage(io: CliIo, message: string): number {
+  io.err(`${message}\n\n${USAGE}`);
+  return 2;
+}
+
+async function createUserCommand(db: Db, values: Values, io: CliIo): Promise<number> {
+  const { username, role, scope } = values;
+  if (typeof username !== 'string' || typeof role !== 'string' || typeof scope !== 'string') {
+    return usage(io, '--username, --role dan --scope wajib');
+  }
+  if (!isRole(role)) return usage(io, `peran tidak dikenal: ${role}`);
+  if (!values['password-stdin'])
+    return usage(io, 'kata sandi dibaca dari stdin: tambahkan --password-stdin (tidak ada kata sandi bawaan)');
+  const password = (await io.readStdin()).split(/\r?\n/)[0] ?? '';
+  const lingkungan = typeof values.lingkungan === 'string' ? Number(values.lingkungan) : null;
+  const id = await createUser(
+    db,
+    cliActor(),
+    {
+      username: username.toLowerCase(),
+      nama: typeof values.nama === 'string' ? values.nama : username,
+      email: null,
+      sandi: password,
+      harusGantiSandi: values['must-change'] === true,
+      assignment: { peran: role, lingkup_kode: scope, lingkungan_id: lingkungan },
+    },
+    null,
+  );
+  // the first kabupaten admin made from the shell also fixes the installation's kabupaten, as setup does
+  if (role === 'admin-kabupaten' && !(await getInstallationKabupaten(db))) await setInstallationKabupaten(db, scope);
+  io.out(`Akun ${username.toLowerCase()} dibuat (id ${id}) sebagai ${role} pada ${scope}.\n`);
+  return 0;
+}

@@ -1,0 +1,17 @@
+import type { DemoResult } from '#src/features/demo/demo.service.js';
+
+export function demoReport(result: DemoResult): string {
+  const lines = [
+    'Data demo: Kabupaten Rembang, Kecamatan Kaliori (23 desa).',
+    `  desa baru diaktifkan: ${result.desaDiaktifkan}; desa yang diberi dusun/RW/RT: ${result.desaDenganWilayahBaru}`,
+    '',
+    'Akun demo (kata sandi hanya dicetak sekarang; simpan di tempat aman):',
+  ];
+  const width = Math.max(...result.akun.map((a) => a.username.length));
+  for (const a of result.akun) {
+    const pw = a.sandi ?? '(sudah ada — kata sandi tidak diubah)';
+    lines.push(`  ${a.username.padEnd(width)}  ${pw.padEnd(16)}  ${a.peran} @ ${a.lingkup}`);
+  }
+  lines.push('');
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,56 @@
+import { parseArgs } from 'node:util';
+import { loadEnv } from '#src/env.js';
+import { openMigratedDatabase } from '#src/lib/db/open.js';
+import { type CliIo, runCommand, USAGE } from './commands.js';
+
+/** `npx balai <command>`: migrate, demo, desa activate, user create, token create. */
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      username: { type: 'string' },
+      user: { type: 'string' },
+      role: { type: 'string' },
+      scope: { type: 'string' },
+      lingkungan: { type: 'string' },
+      nama: { type: 'string' },
+      days: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+      'must-change': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const io: CliIo = {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+  };
+  if (values.help || positionals.length === 0) {
+    io.out(USAGE);
+    return positionals.length === 0 && !values.help ? 2 : 0;
+  }
+  const env = loadEnv();
+  const { db, close, applied } = await openMigratedDatabase(env);
+  try {
+    if (applied.length > 0) io.err(`Migrasi diterapkan: ${applied.join(', ')}\n`);
+    return await runCommand(db, positionals, values, io);
+  } finally {
+    await close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`balai: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Parsed once with zod, frozen, fails fast with a readable message.
+ * Every variable is documented in .env.example.
+ */
+const booleanFlag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** unset → SQLite ./data/balai.db; `sqlite:/path.db` → that file; `postgres://…` → PostgreSQL */
+  DATABASE_URL: z.string().min(1).optional(),
+  /** where the embedded database and uploads live (outside any served or executable path) */
+  BALAI_DATA_DIR: z.string().min(1).default('./data'),
+  /** the address people type, e.g. https://sid.rembangkab.go.id — used in printed links */
+  BALAI_PUBLIC_URL: z.url().optional(),
+  /** trust X-Forwarded-* from a reverse proxy in front of Balai */
+  BALAI_TRUST_PROXY: booleanFlag.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** largest accepted form body in bytes; larger → 413 */
+  BALAI_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
+  /** largest accepted upload (e.g. a desa logo) in bytes */
+  BALAI_UPLOAD_LIMIT: z.coerce.number().int().min(1024).default(5_242_880),
+  /** idle session lifetime in minutes (sliding) */
+  BALAI_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).default(720),
+  /** absolute session lifetime in days */
+  BALAI_SESSION_MAX_DAYS: z.coerce.number().int().min(1).default(7),
+});
+
+export type Env = Readonly<z.infer<typeof EnvSchema>>;
+
+export class EnvError extends Error {}
+
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const input: Record<string, string> = {};
+  for (const [key, value] of Object.entries(source)) {
+    if (value !== undefined && value !== '') input[key] = value;
+  }
+  const parsed = EnvSchema.safeParse(input);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new EnvError(`Konfigurasi lingkungan tidak valid:\n${lines.join('\n')}`);
+  }
+  return Object.freeze(parsed.data);
+}
+
+/** Whether cookies must carry the Secure flag: only when Balai is reached over https. */
+export function usesHttps(env: Env): boolean {
+  return env.BALAI_PUBLIC_URL?.startsWith('https://') ?? false;
+}

@@ -1,0 +1,165 @@
+import { randomBytes } from 'node:crypto';
+import { activateDesa } from '#src/features/desa/desa.service.js';
+import { getInstallationKabupaten, setInstallationKabupaten } from '#src/features/instalasi/instalasi.service.js';
+import * as lingkunganRepo from '#src/features/lingkungan/lingkungan.repository.js';
+import { findUserByUsername } from '#src/features/pengguna/pengguna.repository.js';
+import { createUser } from '#src/features/pengguna/pengguna.service.js';
+import { type Actor, audit } from '#src/lib/audit/audit.js';
+import type { Role } from '#src/lib/auth/roles.js';
+import type { Db } from '#src/lib/db/connect.js';
+import { demoTree } from './demo-data.js';
+
+export const DEMO_KABUPATEN = '33.17';
+export const DEMO_KECAMATAN = '33.17.09';
+const DEMO_DESA = '33.17.09.2001';
+
+export interface DemoAccount {
+  username: string;
+  peran: Role;
+  lingkup: string;
+  /** null when the account already existed (its password is not changed) */
+  sandi: string | null;
+}
+
+export interface DemoResult {
+  desaDiaktifkan: number;
+  desaDenganWilayahBaru: number;
+  akun: DemoAccount[];
+}
+
+async function seedLingkungan(db: Db, actor: Actor, desaKode: string): Promise<boolean> {
+  if ((await lingkunganRepo.listLingkungan(db, desaKode)).length > 0) return false;
+  await db.transaction().execute(async (trx) => {
+    const add = async (tingkat: 'dusun' | 'rw' | 'rt', nama: string, indukId: number | null) => {
+      const id = await lingkunganRepo.insertLingkungan(trx, { desa_kode: desaKode, tingkat, nama, induk_id: indukId });
+      await audit.record(trx, actor, {
+        aksi: 'tambah',
+        entitas: 'lingkungan',
+        entitasId: id,
+        desaKode,
+        perubahan: { tingkat: [null, tingkat], nama: [null, nama] },
+      });
+      return id;
+    };
+    for (const dusun of demoTree(desaKode)) {
+      const dusunId = await add('dusun', dusun.nama, null);
+      for (const rt of dusun.tanpaRw) await add('rt', rt, dusunId);
+      for (const rw of dusun.rw) {
+        const rwId = await add('rw', rw.nomor, dusunId);
+        for (const rt of rw.rt) await add('rt', rt, rwId);
+      }
+    }
+  });
+  return true;
+}
+
+/**
+ * `npx balai demo`: Kabupaten Rembang with the 23 desa of Kecamatan Kaliori active, plausible dusun/RW/RT,
+ * and one account per role with a random password printed once. Safe to run again: nothing is duplicated
+ * and existing passwords are never changed.
+ */
+export async function loadDemo(db: Db): Promise<DemoResult> {
+  const actor: Actor = {
+    penggunaId: null,
+    username: 'demo',
+    peran: 'sistem',
+    lingkup: null,
+    requestId: null,
+    ip: null,
+  };
+  const current = await getInstallationKabupaten(db);
+  if (current && current.kode !== DEMO_KABUPATEN) {
+    throw new Error(`Instalasi ini melayani ${current.nama}; data demo hanya untuk Kabupaten Rembang.`);
+  }
+  if (!current) await setInstallationKabupaten(db, DEMO_KABUPATEN);
+  const activation = await activateDesa(db, actor, DEMO_KECAMATAN);
+  let desaDenganWilayahBaru = 0;
+  for (const kode of [...activation.diaktifkan, ...activation.sudahAktif]) {
+    if (await seedLingkungan(db, actor, kode)) desaDenganWilayahBaru += 1;
+  }
+
+  const firstDusun = (await lingkunganRepo.listLingkungan(db, DEMO_DESA)).find(
+    (l) => l.tingkat === 'dusun' && l.nama === 'Krajan',
+  );
+  const plan: { username: string; nama: string; peran: Role; lingkup: string; lingkungan: number | null }[] = [
+    {
+      username: 'kab.rembang',
+      nama: 'Admin Kabupaten Rembang',
+      peran: 'admin-kabupaten',
+      lingkup: DEMO_KABUPATEN,
+      lingkungan: null,
+    },
+    {
+      username: 'kec.kaliori',
+      nama: 'Staf Kecamatan Kaliori',
+      peran: 'staf-kecamatan',
+      lingkup: DEMO_KECAMATAN,
+      lingkungan: null,
+    },
+    {
+      username: 'admin.meteseh',
+      nama: 'Admin Desa Meteseh',
+      peran: 'admin-desa',
+      lingkup: DEMO_DESA,
+      lingkungan: null,
+    },
+    {
+      username: 'operator.meteseh',
+      nama: 'Operator Desa Meteseh',
+      peran: 'operator-desa',
+      lingkup: DEMO_DESA,
+      lingkungan: null,
+    },
+    {
+      username: 'sekdes.meteseh',
+      nama: 'Sekretaris Desa Meteseh',
+      peran: 'sekretaris-desa',
+      lingkup: DEMO_DESA,
+      lingkungan: null,
+    },
+    {
+      username: 'kades.meteseh',
+      nama: 'Kepala Desa Meteseh',
+      peran: 'kepala-desa',
+      lingkup: DEMO_DESA,
+      lingkungan: null,
+    },
+    {
+      username: 'editor.meteseh',
+      nama: 'Editor Web Meteseh',
+      peran: 'editor-web',
+      lingkup: DEMO_DESA,
+      lingkungan: null,
+    },
+    {
+      username: 'krajan.meteseh',
+      nama: 'Operator Dusun Krajan',
+      peran: 'operator-wilayah',
+      lingkup: DEMO_DESA,
+      lingkungan: firstDusun?.id ?? null,
+    },
+  ];
+  const akun: DemoAccount[] = [];
+  for (const p of plan) {
+    if (await findUserByUsername(db, p.username)) {
+      akun.push({ username: p.username, peran: p.peran, lingkup: p.lingkup, sandi: null });
+      continue;
+    }
+    const sandi = randomBytes(12).toString('base64url');
+    await createUser(
+      db,
+      actor,
+      {
+        username: p.username,
+        nama: p.nama,
+        email: null,
+        sandi,
+        harusGantiSandi: false,
+        assignment: { peran: p.peran, lingkup_kode: p.lingkup, lingkungan_id: p.lingkungan },
+      },
+      null,
+    );
+    akun.push({ username: p.username, peran: p.peran, lingkup: p.lingkup, sandi });
+  }
+  return { desaDiaktifkan: activation.diaktifkan.length, desaDenganWilayahBaru, akun };
+}

@@ -1,0 +1,47 @@
+import type { Db } from '#src/lib/db/connect.js';
+
+export function findRegion(db: Db, kode: string) {
+  return db
+    .selectFrom('wilayah')
+    .select(['kode', 'nama', 'tingkat', 'induk'])
+    .where('kode', '=', kode)
+    .executeTakeFirst();
+}
+
+export function listChildRegions(db: Db, induk: string | null) {
+  const q = db.selectFrom('wilayah').select(['kode', 'nama', 'tingkat']).orderBy('kode');
+  return (induk === null ? q.where('induk', 'is', null) : q.where('induk', '=', induk)).execute();
+}
+
+export function findRegionsByCodes(db: Db, codes: readonly string[]) {
+  if (codes.length === 0) return Promise.resolve([]);
+  return db.selectFrom('wilayah').select(['kode', 'nama', 'tingkat']).where('kode', 'in', codes).execute();
+}
+
+/** Active desa codes inside a region (prefix range scan on the primary key; null = everywhere). */
+export function listActiveDesaCodes(db: Db, under: string | null): Promise<string[]> {
+  let q = db.selectFrom('desa').select('kode').orderBy('kode');
+  if (under !== null) q = q.where('kode', '>', `${under}.`).where('kode', '<', `${under}/`);
+  return q.execute().then((rows) => rows.map((r) => r.kode));
+}
+
+export function countVillagesUnder(db: Db, under: string): Promise<number> {
+  return db
+    .selectFrom('wilayah')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('kode', '>', `${under}.`)
+    .where('kode', '<', `${under}/`)
+    .where('tingkat', 'in', ['desa', 'kelurahan'])
+    .executeTakeFirstOrThrow()
+    .then((r) => Number(r.n));
+}
+
+export function listKabupatenKota(db: Db) {
+  return db
+    .selectFrom('wilayah as k')
+    .innerJoin('wilayah as p', 'p.kode', 'k.induk')
+    .select(['k.kode', 'k.nama', 'p.nama as provinsi'])
+    .where('k.tingkat', 'in', ['kabupaten', 'kota'])
+    .orderBy('k.kode')
+    .execute();
+}

@@ -1,0 +1,65 @@
+/**
+ * Roles, the permissions each carries, and the kind of scope each is assigned at.
+ * A role assignment is (role, scope); a permission check asks for a permission on a target region
+ * (and, for dusun/RW/RT-scoped roles, a place in the desa's dusun → RW → RT tree).
+ */
+export const ROLES = [
+  'admin-kabupaten',
+  'staf-kecamatan',
+  'admin-desa',
+  'operator-desa',
+  'sekretaris-desa',
+  'kepala-desa',
+  'editor-web',
+  'operator-wilayah',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'read:dashboard',
+  'read:wilayah',
+  'activate:desa',
+  'read:desa',
+  'update:desa',
+  'read:lingkungan',
+  'update:lingkungan',
+  'read:pengguna',
+  'manage:pengguna',
+  'read:audit',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** The level a role is assigned at: a kabupaten/kota code, a kecamatan code, a desa code, or a dusun/RW/RT. */
+export type ScopeLevel = 'kabupaten' | 'kecamatan' | 'desa' | 'lingkungan';
+
+export const ROLE_SCOPE: Readonly<Record<Role, ScopeLevel>> = {
+  'admin-kabupaten': 'kabupaten',
+  'staf-kecamatan': 'kecamatan',
+  'admin-desa': 'desa',
+  'operator-desa': 'desa',
+  'sekretaris-desa': 'desa',
+  'kepala-desa': 'desa',
+  'editor-web': 'desa',
+  'operator-wilayah': 'lingkungan',
+};
+
+const DESA_READ: Permission[] = ['read:dashboard', 'read:desa', 'read:lingkungan'];
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  'admin-kabupaten': [...PERMISSIONS],
+  'staf-kecamatan': ['read:dashboard', 'read:wilayah', 'read:desa', 'read:lingkungan'],
+  'admin-desa': [...DESA_READ, 'update:desa', 'update:lingkungan', 'read:pengguna', 'manage:pengguna', 'read:audit'],
+  'operator-desa': [...DESA_READ, 'update:lingkungan'],
+  'sekretaris-desa': DESA_READ,
+  'kepala-desa': [...DESA_READ, 'read:audit'],
+  'editor-web': ['read:dashboard', 'read:desa'],
+  'operator-wilayah': ['read:dashboard', 'read:lingkungan'],
+};
+
+export function roleHas(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

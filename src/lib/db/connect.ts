@@ -1,0 +1,67 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export type DatabaseTarget = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
+
+export type Db = Kysely<Database>;
+
+/** `DATABASE_URL` unset → `<dataDir>/balai.db`; `sqlite:/path.db` → that file; `postgres://…` → PostgreSQL. */
+export function resolveDatabaseTarget(url: string | undefined, dataDir: string): DatabaseTarget {
+  if (!url) return { dialect: 'sqlite', file: resolve(dataDir, 'balai.db') };
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return { dialect: 'postgres', url };
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (!file) throw new Error('DATABASE_URL sqlite: membutuhkan path berkas, mis. sqlite:/var/lib/balai/balai.db');
+    return { dialect: 'sqlite', file: resolve(file) };
+  }
+  throw new Error('DATABASE_URL harus diawali sqlite: atau postgres://');
+}
+
+/** PostgreSQL values come back in the same shapes as from SQLite: ISO strings and plain numbers. */
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    switch (oid) {
+      case 1184: {
+        // timestamptz → ISO-8601 UTC, the same text SQLite stores
+        const parseDate = pg.types.getTypeParser(1184, 'text') as (v: string) => Date;
+        return (v: string) => parseDate(v).toISOString();
+      }
+      case 1082: // date
+        return (v: string) => v;
+      case 20: // int8 (count(*))
+        return (v: string) => Number(v);
+      case 1700: // numeric
+        return (v: string) => Number(v);
+      default:
+        return pg.types.getTypeParser(oid, format ?? 'text');
+    }
+  },
+} as pg.CustomTypesConfig;
+
+export interface OpenedDatabase {
+  db: Db;
+  dialect: DialectName;
+  close(): Promise<void>;
+}
+
+export function openDatabase(target: DatabaseTarget): OpenedDatabase {
+  if (target.dialect === 'sqlite') {
+    mkdirSync(dirname(target.file), { recursive: true });
+    const sqlite = new SqliteDatabase(target.file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { db, dialect: 'sqlite', close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({ connectionString: target.url, max: 10, types: pgTypes });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}

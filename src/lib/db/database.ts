@@ -1,0 +1,23 @@
+import type { PercobaanMasukTable, SesiTable, TokenApiTable } from '#src/features/auth/auth.table.js';
+import type { DesaHostTable, DesaTable } from '#src/features/desa/desa.table.js';
+import type { PengaturanTable, TautanSetupTable } from '#src/features/instalasi/instalasi.table.js';
+import type { LingkunganTable } from '#src/features/lingkungan/lingkungan.table.js';
+import type { PenggunaTable, PeranPenggunaTable } from '#src/features/pengguna/pengguna.table.js';
+import type { WilayahTable } from '#src/features/wilayah/wilayah.table.js';
+import type { AuditLogTable } from '#src/lib/audit/audit.table.js';
+
+/** The whole schema, assembled from each feature's *.table.ts. Migrations live in /migrations. */
+export interface Database {
+  wilayah: WilayahTable;
+  pengaturan: PengaturanTable;
+  tautan_setup: TautanSetupTable;
+  desa: DesaTable;
+  desa_host: DesaHostTable;
+  lingkungan: LingkunganTable;
+  pengguna: PenggunaTable;
+  peran_pengguna: PeranPenggunaTable;
+  sesi: SesiTable;
+  token_api: TokenApiTable;
+  percobaan_masuk: PercobaanMasukTable;
+  audit_log: AuditLogTable;
+}

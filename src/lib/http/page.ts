@@ -1,0 +1,49 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { levelOf } from '#src/domain/region-code.js';
+import { findGrant, grantsWith } from '#src/lib/auth/grants.js';
+import type { NavItem, PageCtx } from '#src/lib/views/page-context.js';
+import { takeFlash } from './flash.js';
+
+/** Navigation for the signed-in user: only what their roles allow. */
+export function navFor(req: FastifyRequest): NavItem[] {
+  const auth = req.auth;
+  if (!auth) return [];
+  const { m } = req;
+  const g = auth.grants;
+  const items: NavItem[] = [{ href: '/', label: m.nav.dashboard }];
+  if (findGrant(g, 'read:wilayah', null)) items.push({ href: '/wilayah', label: m.nav.wilayah });
+  const desaGrant = grantsWith(g, 'read:desa').find((x) => levelOf(x.lingkupKode) === 3);
+  if (desaGrant) items.push({ href: `/desa/${desaGrant.lingkupKode}`, label: m.nav.desa });
+  const lingGrant = grantsWith(g, 'read:lingkungan').find(
+    (x) => levelOf(x.lingkupKode) === 3 && x.lingkunganId === null,
+  );
+  if (lingGrant) items.push({ href: `/desa/${lingGrant.lingkupKode}/lingkungan`, label: m.nav.lingkungan });
+  if (findGrant(g, 'read:pengguna', null)) items.push({ href: '/pengguna', label: m.nav.pengguna });
+  if (findGrant(g, 'read:audit', null)) items.push({ href: '/audit', label: m.nav.audit });
+  items.push({ href: '/akun/sandi', label: m.nav.akun });
+  return items;
+}
+
+export function pageCtx(req: FastifyRequest, reply: FastifyReply, installation: string | null = null): PageCtx {
+  return {
+    m: req.m,
+    lang: req.lang,
+    user: req.auth?.user ?? null,
+    csrf: req.auth?.session?.csrf ?? null,
+    flash: takeFlash(req, reply),
+    nav: navFor(req),
+    path: req.url.split('?')[0] ?? '/',
+    installation,
+  };
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: any page component's props
+export function sendPage(reply: FastifyReply, status: number, page: VNode<any>) {
+  return reply
+    .code(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(`<!doctype html>${renderToString(page)}`);
+}

@@ -1,0 +1,65 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { findGrant, grantsWith, type Target } from '#src/lib/auth/grants.js';
+import type { Permission } from '#src/lib/auth/roles.js';
+import { forbidden, HttpError, unauthorized } from '#src/lib/errors.js';
+import { verifyCsrfToken, verifySameOrigin } from './csrf.js';
+import { isApi } from './request.js';
+
+/**
+ * Every route declares who may call it: a permission (checked against the user's role scopes on the
+ * route's target), `authenticated` (any signed-in user), or `public`. The route table in src/routes.ts
+ * is the only place routes are registered; a route without an access rule does not type-check, and the
+ * role × route test walks the table.
+ */
+export type Access = Permission | 'authenticated' | 'public';
+
+export interface RouteDef {
+  method: 'GET' | 'POST';
+  url: string;
+  access: Access;
+  /** where the permission is asked for; omitted or null = anywhere the user holds it */
+  target?: (req: FastifyRequest) => Promise<Target | null> | Target | null;
+  /** reachable while the user must still change an admin-set password */
+  duringPasswordChange?: boolean;
+  bodyLimit?: number;
+  handler: (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** the route's declared access rule (see src/routes.ts) */
+    access?: Access;
+  }
+}
+
+export const PASSWORD_PAGE = '/akun/sandi';
+
+/** The one permission check, run before every handler: requirePermission for the route's declared access. */
+export async function requirePermission(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  def: RouteDef,
+  origins: readonly string[],
+) {
+  if (req.method === 'POST') verifySameOrigin(req, origins);
+  if (def.access === 'public') return;
+
+  const auth = req.auth;
+  if (!auth) {
+    if (isApi(req) || req.method !== 'GET') throw unauthorized();
+    return reply.redirect(`/masuk?lanjut=${encodeURIComponent(req.url)}`, 303);
+  }
+  if (req.method === 'POST' && auth.via === 'session') verifyCsrfToken(req);
+  if (auth.user.harusGantiSandi && !def.duringPasswordChange) {
+    if (isApi(req) || req.method !== 'GET') throw new HttpError(403, 'harusGantiSandi');
+    return reply.redirect(PASSWORD_PAGE, 303);
+  }
+  if (def.access === 'authenticated') return;
+
+  // no role carries the permission at all → 403; it does, but not over this target → 404 (existence hidden)
+  if (grantsWith(auth.grants, def.access).length === 0) throw forbidden();
+  const target = def.target ? await def.target(req) : null;
+  const grant = findGrant(auth.grants, def.access, target);
+  if (!grant) throw new HttpError(404, 'notFound');
+  req.grant = grant;
+}

@@ -1,0 +1,212 @@
+import type { ComponentChildren, JSX } from 'preact';
+import type { z } from 'zod';
+import { type FormState, fieldAttrs } from '#src/lib/forms/form.js';
+import { usePage } from './page-context.js';
+
+export function CsrfInput() {
+  const { csrf } = usePage();
+  return csrf ? <input type="hidden" name="_csrf" value={csrf} /> : null;
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  state: FormState;
+  schema?: z.ZodType;
+  type?: 'text' | 'email' | 'tel' | 'password' | 'url' | 'date' | 'search';
+  hint?: string;
+  autocomplete?: string;
+  inputMode?: 'numeric' | 'text' | 'email' | 'tel' | 'url';
+  list?: string;
+  /** id prefix when a page shows the same field name in several forms */
+  idPrefix?: string;
+  value?: string | null;
+}
+
+const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
+
+/** A labelled input with hint and error, required/maxlength from the schema the server checks. */
+export function Field(props: FieldProps) {
+  const { m } = usePage();
+  const { name, label, state, schema, type = 'text', hint } = props;
+  const id = `${props.idPrefix ?? 'f'}-${name}`;
+  const error = state.errors[name];
+  const attrs = schema ? fieldAttrs(schema, name) : {};
+  const value = type === 'password' ? undefined : (state.values[name] ?? props.value ?? '');
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for={id}>
+        {label}
+        {schema && !attrs.required && <span class="opt"> {m.common.opsional}</span>}
+      </label>
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      <input
+        {...({
+          id,
+          name,
+          type,
+          value,
+          required: attrs.required,
+          maxLength: attrs.maxLength,
+          minLength: attrs.minLength,
+          autocomplete: props.autocomplete,
+          inputMode: props.inputMode,
+          list: props.list,
+          'aria-invalid': error ? 'true' : undefined,
+          'aria-describedby': describedBy(hint && `${id}-hint`, error && `${id}-error`),
+        } as JSX.IntrinsicElements['input'])}
+      />
+    </div>
+  );
+}
+
+interface SelectProps {
+  name: string;
+  label: string;
+  state: FormState;
+  options: readonly { value: string; label: string }[];
+  value?: string;
+  hint?: string;
+  idPrefix?: string;
+  /** an empty first choice ("— pilih —") */
+  placeholder?: string;
+}
+
+export function Select(props: SelectProps) {
+  const { name, label, state, options, hint } = props;
+  const id = `${props.idPrefix ?? 'f'}-${name}`;
+  const error = state.errors[name];
+  const current = state.values[name] ?? props.value ?? '';
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for={id}>{label}</label>
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      <select
+        id={id}
+        name={name}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
+      >
+        {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value} selected={o.value === current}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function TextArea(props: {
+  name: string;
+  label: string;
+  state: FormState;
+  value?: string;
+  hint?: string;
+  rows?: number;
+}) {
+  const { name, label, state, hint } = props;
+  const id = `f-${name}`;
+  const error = state.errors[name];
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for={id}>{label}</label>
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      <textarea
+        id={id}
+        name={name}
+        rows={props.rows ?? 3}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
+      >
+        {state.values[name] ?? props.value ?? ''}
+      </textarea>
+    </div>
+  );
+}
+
+/** The list of problems at the top of a failed form, each linking to its field. */
+export function ErrorSummary({ state, idPrefix = 'f' }: { state: FormState; idPrefix?: string }) {
+  const { m } = usePage();
+  const entries = Object.entries(state.errors);
+  if (entries.length === 0 && !state.message) return null;
+  return (
+    <div class="error-summary" role="alert">
+      {state.message ? <p>{state.message}</p> : <p>{m.common.periksaIsian}</p>}
+      {entries.length > 0 && (
+        <ul>
+          {entries.map(([field, message]) => (
+            <li key={field}>
+              <a href={`#${idPrefix}-${field}`}>{message}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function PostForm(props: {
+  action: string;
+  children: ComponentChildren;
+  class?: string;
+  multipart?: boolean;
+  label?: string;
+}) {
+  return (
+    <form
+      method="post"
+      action={props.action}
+      class={props.class}
+      enctype={props.multipart ? 'multipart/form-data' : undefined}
+      aria-label={props.label}
+    >
+      <CsrfInput />
+      {props.children}
+    </form>
+  );
+}
+
+export function Breadcrumbs({ items }: { items: readonly { href: string; label: string }[] }) {
+  const { m } = usePage();
+  if (items.length === 0) return null;
+  return (
+    <nav aria-label={m.wilayah.jalur} class="crumbs">
+      <ol>
+        {items.map((item) => (
+          <li key={item.href}>
+            <a href={item.href}>{item.label}</a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,48 @@
+import { buildApp } from './app.js';
+import { loadEnv } from './env.js';
+import { purgeExpiredSessions } from './features/auth/session.service.js';
+import { createSetupLink } from './features/instalasi/instalasi.service.js';
+import { openMigratedDatabase } from './lib/db/open.js';
+
+/** `npm start`: migrate the configured database, print a setup link on an empty install, serve. Never adds demo data. */
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const { db, dialect, close, applied } = await openMigratedDatabase(env);
+  const app = await buildApp({ env, db, dialect });
+  if (applied.length > 0) app.log.info({ migrasi: applied }, 'migrasi diterapkan');
+
+  await app.listen({ host: env.HOST, port: env.PORT });
+  const link = await createSetupLink(db);
+  if (link) {
+    const host = env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST;
+    const base = env.BALAI_PUBLIC_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${env.PORT}`;
+    // printed on the console only (never logged): whoever opens it creates the first kabupaten admin
+    process.stdout.write(
+      `\nBalai belum punya akun. Buka tautan sekali pakai ini (berlaku 24 jam) untuk membuat admin kabupaten pertama:\n  ${base}/setup/${link}\n\n`,
+    );
+  }
+
+  const purge = setInterval(
+    () => void purgeExpiredSessions(db).catch((err) => app.log.error({ err }, 'pembersihan sesi gagal')),
+    3_600_000,
+  );
+  purge.unref();
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'berhenti');
+    clearInterval(purge);
+    await app.close();
+    await close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Balai gagal mulai: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
