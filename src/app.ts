@@ -21,6 +21,12 @@ import { PUBLIC_DIR } from './lib/paths.js';
 import { createFileStore, type FileStore, uploadsRoot } from './lib/storage.js';
 import { buildRoutes } from './routes.js';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    registeredRoutes: readonly { method: string; url: string; access: string | undefined }[];
+  }
+}
+
 export interface AppOptions {
   env: Env;
   db: Db;
@@ -67,6 +73,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     requestIdHeader: false,
     bodyLimit: env.BALAI_BODY_LIMIT,
     trustProxy: env.BALAI_TRUST_PROXY,
+  });
+
+  // every route that gets registered, for the role × route test: none may lack a declared access rule
+  const registered: { method: string; url: string; access: string | undefined }[] = [];
+  app.decorate('registeredRoutes', registered);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') registered.push({ method, url: route.url, access: route.config?.access });
+    }
   });
 
   app.decorateRequest('auth', null);

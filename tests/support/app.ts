@@ -8,7 +8,7 @@ import { loadEnv } from '#src/env.js';
 import { createFileStore } from '#src/lib/storage.js';
 import { createTestDatabase, type TestDatabase } from './test-db.js';
 
-export const ORIGIN = 'http://localhost:80';
+export const ORIGIN = 'http://localhost';
 
 export interface TestContext {
   app: FastifyInstance;
@@ -71,7 +71,7 @@ export async function login(app: FastifyInstance, username: string, password: st
   const res = await app.inject({
     method: 'POST',
     url: '/masuk',
-    headers: { origin: ORIGIN, host: 'localhost:80' },
+    headers: { origin: ORIGIN, host: 'localhost' },
     payload: { username, sandi: password },
   });
   const token = cookieFrom(res, 'balai_sesi');
@@ -89,11 +89,18 @@ export function postForm(app: FastifyInstance, url: string, session: Session | n
   return app.inject({
     method: 'POST',
     url,
-    headers: { origin: ORIGIN, host: 'localhost:80', ...(session ? { cookie: session.cookie } : {}) },
+    headers: { origin: ORIGIN, host: 'localhost', ...(session ? { cookie: session.cookie } : {}) },
     payload: session ? { _csrf: session.csrf, ...payload } : payload,
   });
 }
 
 export function get(app: FastifyInstance, url: string, session: Session | null = null) {
   return app.inject({ method: 'GET', url, headers: session ? { cookie: session.cookie } : {} });
+}
+
+/** Follow a post/redirect/get redirect as a browser would: with the session and the one-shot flash cookie. */
+export function follow(app: FastifyInstance, res: LightMyRequestResponse, session: Session | null) {
+  const flash = cookieFrom(res, 'balai_flash');
+  const cookies = [session?.cookie, flash ? `balai_flash=${flash}` : undefined].filter(Boolean).join('; ');
+  return app.inject({ method: 'GET', url: String(res.headers.location), headers: cookies ? { cookie: cookies } : {} });
 }

@@ -11,11 +11,11 @@ import { forbidden } from '#src/lib/errors.js';
  */
 export function verifySameOrigin(req: FastifyRequest, allowedOrigins: readonly string[]): void {
   if (req.auth?.via === 'token') return;
-  const host = req.headers.host;
+  const own = hostOf(req.headers.host);
   const allowed = (origin: string) => {
     try {
       const url = new URL(origin);
-      return url.host === host || allowedOrigins.includes(url.origin);
+      return (own !== null && url.host === own) || allowedOrigins.includes(url.origin);
     } catch {
       return false;
     }
@@ -32,6 +32,17 @@ export function verifySameOrigin(req: FastifyRequest, allowedOrigins: readonly s
   }
   const referer = req.headers.referer;
   if (referer === undefined || !allowed(referer)) throw forbidden('asalDitolak');
+}
+
+/** The Host header as URL.host normalises it (a default port dropped), or null if it is not a host. */
+function hostOf(header: string | undefined): string | null {
+  if (!header) return null;
+  try {
+    const url = new URL(`http://${header}`);
+    return url.port === '443' ? url.hostname : url.host;
+  } catch {
+    return null;
+  }
 }
 
 export function verifyCsrfToken(req: FastifyRequest): void {
