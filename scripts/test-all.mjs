@@ -122,7 +122,8 @@ function collectPlaywrightFailures(suite, trail, out) {
   const title = suite.title ? [...trail, suite.title] : trail;
   for (const spec of suite.specs ?? []) {
     for (const test of spec.tests ?? []) {
-      if (test.status === 'unexpected') out.push(`${[...title, spec.title].join(' › ')} [${test.projectName}]`);
+      if (test.status !== 'unexpected') continue;
+      out.push([...title, spec.title].join(' › ') + (test.projectName ? ` [${test.projectName}]` : ''));
     }
   }
   for (const child of suite.suites ?? []) collectPlaywrightFailures(child, title, out);

@@ -6,9 +6,10 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, release, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, release, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { measureColdStarts } from './cold-start.mjs';
+import { markdownTable } from './markdown.mjs';
 import { measurePages, measurePagesOnSqlite } from './pages.mjs';
 import { startThrowawayPostgres } from './postgres.mjs';
 import { formatMs, max, median, min, percentile } from './stats.mjs';
@@ -23,7 +24,7 @@ const START_TARGET_MS = 3_000;
 const PAGE_TARGET_MS = 5;
 
 const log = (line) => process.stderr.write(`${line}\n`);
-const verdict = (ok) => (ok ? '✅ met' : '❌ missed');
+const verdict = (ok) => (ok ? 'met' : '**missed**');
 
 function ensureBuilt() {
   if (existsSync(new URL('../../dist/src/server.js', import.meta.url))) return;
@@ -47,34 +48,38 @@ function machine() {
     os: `${process.platform} ${release()}`,
     date: new Date().toISOString().slice(0, 16).replace('T', ' '),
     commit,
+    load: loadavg()[0].toFixed(1),
   };
 }
+
+const left = (title) => ({ title, align: 'left' });
+const right = (title) => ({ title, align: 'right' });
 
 function startTable({ first, second }) {
   const row = (label, samples) => {
     const mid = median(samples);
-    const cells = [samples.length, min(samples), mid, max(samples)].map((v, i) => (i ? formatMs(v) : v));
-    return `| ${label} | ${cells.join(' | ')} | < 3 s | ${verdict(mid < START_TARGET_MS)} |`;
+    const times = [min(samples), mid, max(samples)].map(formatMs);
+    return [label, samples.length, ...times, '< 3 s', verdict(mid < START_TARGET_MS)];
   };
-  return [
-    '| start | runs | min | median | max | target (median) | |',
-    '|---|--:|--:|--:|--:|--:|---|',
-    row('first start: empty data dir (migrations + 91,599 regions)', first),
-    row('second start: database already migrated', second),
-  ].join('\n');
+  const columns = [left('start'), right('runs'), right('min'), right('median'), right('max'), right('target')];
+  return markdownTable(
+    [...columns, left('median vs target')],
+    [
+      row('first start: empty data dir (migrations + 91,599 regions)', first),
+      row('second start: database already migrated', second),
+    ],
+  );
 }
 
 function pageTable(results) {
-  const lines = ['| page | what | p50 | p95 | p99 | HTML | target (p50) | |', '|---|---|--:|--:|--:|--:|--:|---|'];
-  for (const { url, label, bytes, samples } of results) {
+  const rows = results.map(({ url, label, bytes, samples }) => {
     const p50 = percentile(samples, 50);
-    const cells = [p50, percentile(samples, 95), percentile(samples, 99)].map(formatMs);
+    const times = [p50, percentile(samples, 95), percentile(samples, 99)].map(formatMs);
     const size = `${(bytes / 1024).toFixed(1)} KiB`;
-    lines.push(
-      `| \`${url}\` | ${label} | ${cells.join(' | ')} | ${size} | < 5 ms | ${verdict(p50 < PAGE_TARGET_MS)} |`,
-    );
-  }
-  return lines.join('\n');
+    return [`\`${url}\``, label, ...times, size, '< 5 ms', verdict(p50 < PAGE_TARGET_MS)];
+  });
+  const columns = [left('page'), left('what'), right('p50'), right('p95'), right('p99'), right('HTML')];
+  return markdownTable([...columns, right('target'), left('p50 vs target')], rows);
 }
 
 async function pagesOnPostgres() {
@@ -115,7 +120,7 @@ app in \`dist/\`. The machine is noisy, so every number is a median or percentil
   each \`inject\`). Network, TLS and the browser are not included.
 
 Machine: ${m.nproc} CPUs (\`nproc\`), ${m.cpu}, ${m.memory} RAM, ${m.os}; Node ${m.node}; measured ${m.date} UTC
-on commit ${m.commit}.${quick ? '\n\n**Quick run (`--quick`): too few samples to quote.**' : ''}
+on commit ${m.commit}; load average ${m.load} when the run began.${quick ? '\n\n**Quick run (`--quick`): too few samples to quote.**' : ''}
 
 ## Cold start
 

@@ -24,10 +24,10 @@ describe('balai CLI', () => {
   it('activates a desa or a whole kecamatan, idempotently', async () => {
     const one = fakeIo();
     expect(await runCommand(t.db, ['desa', 'activate', '33.17.09.2001'], {}, one.io)).toBe(0);
-    expect(one.out()).toBe('1 desa diaktifkan, 0 sudah aktif.\n');
+    expect(one.out()).toBe('1 desa/kelurahan diaktifkan, 0 sudah aktif.\n');
     const all = fakeIo();
     expect(await runCommand(t.db, ['desa', 'activate', '33.17.09'], {}, all.io)).toBe(0);
-    expect(all.out()).toBe('22 desa diaktifkan, 1 sudah aktif.\n');
+    expect(all.out()).toBe('22 desa/kelurahan diaktifkan, 1 sudah aktif.\n');
     const bad = fakeIo();
     expect(await runCommand(t.db, ['desa', 'activate', '33.99'], {}, bad.io)).toBe(1);
     expect(bad.err()).toContain('Kode wilayah 33.99 tidak ditemukan');
@@ -35,7 +35,14 @@ describe('balai CLI', () => {
 
   it('creates a user from a password on stdin, never with a default password', async () => {
     const noStdin = fakeIo();
-    expect(await runCommand(t.db, ['user', 'create'], { username: 'kab', role: 'admin-kabupaten', scope: '33.17' }, noStdin.io)).toBe(2);
+    expect(
+      await runCommand(
+        t.db,
+        ['user', 'create'],
+        { username: 'kab', role: 'admin-kabupaten', scope: '33.17' },
+        noStdin.io,
+      ),
+    ).toBe(2);
     expect(noStdin.err()).toContain('--password-stdin');
     const weak = fakeIo('admin123\n');
     const args = { username: 'kab', role: 'admin-kabupaten', scope: '33.17', 'password-stdin': true };
@@ -44,10 +51,16 @@ describe('balai CLI', () => {
     const ok = fakeIo(`${PASSWORD}\n`);
     expect(await runCommand(t.db, ['user', 'create'], args, ok.io)).toBe(0);
     expect(ok.out()).toContain('Akun kab dibuat');
-    const setting = await t.db.selectFrom('pengaturan').select('nilai').where('kunci', '=', 'kabupaten_kode').executeTakeFirst();
+    const setting = await t.db
+      .selectFrom('pengaturan')
+      .select('nilai')
+      .where('kunci', '=', 'kabupaten_kode')
+      .executeTakeFirst();
     expect(setting?.nilai).toBe('33.17');
     const wrongScope = fakeIo(`${PASSWORD}\n`);
-    expect(await runCommand(t.db, ['user', 'create'], { ...args, username: 'x.y', scope: '33.17.09' }, wrongScope.io)).toBe(1);
+    expect(
+      await runCommand(t.db, ['user', 'create'], { ...args, username: 'x.y', scope: '33.17.09' }, wrongScope.io),
+    ).toBe(1);
     expect(wrongScope.err()).toContain('Lingkup tidak sesuai peran');
   });
 
@@ -64,13 +77,27 @@ describe('balai CLI', () => {
     const first = fakeIo();
     expect(await runCommand(t.db, ['demo'], {}, first.io)).toBe(0);
     const report = first.out();
-    for (const u of ['kab.rembang', 'kec.kaliori', 'admin.meteseh', 'operator.meteseh', 'sekdes.meteseh', 'kades.meteseh', 'editor.meteseh', 'krajan.meteseh']) {
+    for (const u of [
+      'kab.rembang',
+      'kec.kaliori',
+      'admin.meteseh',
+      'operator.meteseh',
+      'sekdes.meteseh',
+      'kades.meteseh',
+      'editor.meteseh',
+      'krajan.meteseh',
+    ]) {
       expect(report).toContain(u);
     }
     expect(report).toMatch(/admin\.meteseh\s+[A-Za-z0-9_-]{16}\s+admin-desa @ 33\.17\.09\.2001/);
     const desa = await t.db.selectFrom('desa').select('kode').execute();
     expect(desa).toHaveLength(23);
-    const perDesa = await t.db.selectFrom('lingkungan').select('desa_kode').where('tingkat', '=', 'dusun').distinct().execute();
+    const perDesa = await t.db
+      .selectFrom('lingkungan')
+      .select('desa_kode')
+      .where('tingkat', '=', 'dusun')
+      .distinct()
+      .execute();
     expect(perDesa).toHaveLength(23);
     const counts = async () => ({
       lingkungan: (await t.db.selectFrom('lingkungan').select('id').execute()).length,
@@ -87,14 +114,32 @@ describe('balai CLI', () => {
   const built = existsSync(fileURLToPath(new URL('../../dist/src/cli/main.js', import.meta.url)));
   it.runIf(built)('works as `npx balai` from the shell, with the password piped in', () => {
     const env = { ...process.env, DATABASE_URL: t.url, LOG_LEVEL: 'silent' };
-    const create = spawnSync(process.execPath, [bin, 'user', 'create', '--username', 'shell.admin', '--role', 'staf-kecamatan', '--scope', '33.17.09', '--password-stdin'], {
-      env,
-      input: `${PASSWORD}\n`,
-      encoding: 'utf8',
-    });
+    const create = spawnSync(
+      process.execPath,
+      [
+        bin,
+        'user',
+        'create',
+        '--username',
+        'shell.admin',
+        '--role',
+        'staf-kecamatan',
+        '--scope',
+        '33.17.09',
+        '--password-stdin',
+      ],
+      {
+        env,
+        input: `${PASSWORD}\n`,
+        encoding: 'utf8',
+      },
+    );
     expect(create.stderr).toBe('');
     expect(create.status).toBe(0);
-    const token = execFileSync(process.execPath, [bin, 'token', 'create', '--user', 'shell.admin'], { env, encoding: 'utf8' });
+    const token = execFileSync(process.execPath, [bin, 'token', 'create', '--user', 'shell.admin'], {
+      env,
+      encoding: 'utf8',
+    });
     expect(token.trim()).toMatch(/^balai_\S+$/);
     const help = spawnSync(process.execPath, [bin], { env, encoding: 'utf8' });
     expect(help.status).toBe(2);

@@ -53,7 +53,7 @@ export async function runCommand(db: Db, positionals: string[], values: Values, 
       case 'desa activate': {
         if (!arg) return usage(io, 'KODE wajib, mis. npx balai desa activate 33.17.09');
         const result = await activateDesa(db, cliActor(), arg);
-        io.out(`${result.diaktifkan.length} desa diaktifkan, ${result.sudahAktif.length} sudah aktif.\n`);
+        io.out(`${result.diaktifkan.length} desa/kelurahan diaktifkan, ${result.sudahAktif.length} sudah aktif.\n`);
         return 0;
       }
       case 'user create':

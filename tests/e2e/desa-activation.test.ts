@@ -33,7 +33,7 @@ test('the kabupaten admin activates one desa, then the whole kecamatan, then ope
   await expect(maguan.getByRole('cell').nth(3)).toHaveText('Belum aktif');
   await maguan.getByRole('button', { name: 'Aktifkan Maguan' }).click();
   await expect(page).toHaveURL(/\/wilayah\/33\.17\.09$/);
-  await expect(page.getByRole('status')).toHaveText('1 desa diaktifkan.');
+  await expect(page.getByRole('status')).toHaveText('1 desa/kelurahan diaktifkan.');
   await expect(maguan.getByRole('cell').nth(3)).toHaveText('Aktif');
   await expect(maguan.getByRole('link', { name: 'Profil' })).toBeVisible();
   await expect(rowOf(page, 'Sidomulyo').getByRole('cell').nth(3)).toHaveText('Belum aktif');
@@ -41,7 +41,7 @@ test('the kabupaten admin activates one desa, then the whole kecamatan, then ope
   // the rest of the kecamatan at once
   await page.getByRole('button', { name: 'Aktifkan semua 23 desa/kelurahan di kecamatan ini' }).click();
   await expect(page).toHaveURL(/\/wilayah\/33\.17\.09$/);
-  await expect(page.getByRole('status')).toHaveText('21 desa diaktifkan, 2 sudah aktif sebelumnya.');
+  await expect(page.getByRole('status')).toHaveText('21 desa/kelurahan diaktifkan, 2 sudah aktif sebelumnya.');
   await expect(statusCells(page)).toHaveText(Array(23).fill('Aktif'));
   await expect(page.getByRole('button', { name: /^Aktifkan/ })).toHaveCount(0);
   await expect(page.getByText('Semua desa/kelurahan di kecamatan ini sudah aktif.')).toBeVisible();
@@ -64,7 +64,7 @@ test.describe('without JavaScript', () => {
 
     await page.getByRole('button', { name: 'Aktifkan semua 34 desa/kelurahan di kecamatan ini' }).click();
     await expect(page).toHaveURL(/\/wilayah\/33\.17\.10$/);
-    await expect(page.getByRole('status')).toHaveText('34 desa diaktifkan.');
+    await expect(page.getByRole('status')).toHaveText('34 desa/kelurahan diaktifkan.');
     await expect(statusCells(page)).toHaveText(Array(34).fill('Aktif'));
     await expect(page.getByText('Semua desa/kelurahan di kecamatan ini sudah aktif.')).toBeVisible();
 

@@ -41,7 +41,11 @@ describe('HTTP basics: headers, errors, limits, health, language', () => {
   });
 
   it('answers 413 for a body over the limit and changes nothing', async () => {
-    const res = await postForm(t.app, `/desa/${DESA_A}`, kab, { sebutan: 'desa', sebutan_dusun: 'dusun', alamat: 'x'.repeat(8000) });
+    const res = await postForm(t.app, `/desa/${DESA_A}`, kab, {
+      sebutan: 'desa',
+      sebutan_dusun: 'dusun',
+      alamat: 'x'.repeat(8000),
+    });
     expect(res.statusCode).toBe(413);
     expect(res.body).toContain('terlalu besar');
     const desa = await t.db.selectFrom('desa').select('alamat').where('kode', '=', DESA_A).executeTakeFirstOrThrow();
@@ -49,7 +53,12 @@ describe('HTTP basics: headers, errors, limits, health, language', () => {
   });
 
   it('answers 400 with field messages for an invalid form, in English when chosen', async () => {
-    const lang = await t.app.inject({ method: 'POST', url: '/bahasa', headers: { origin: ORIGIN, host: 'localhost' }, payload: { bahasa: 'en', kembali: '/masuk' } });
+    const lang = await t.app.inject({
+      method: 'POST',
+      url: '/bahasa',
+      headers: { origin: ORIGIN, host: 'localhost' },
+      payload: { bahasa: 'en', kembali: '/masuk' },
+    });
     expect(lang.statusCode).toBe(303);
     expect(lang.headers.location).toBe('/masuk');
     const cookie = `${kab.cookie}; balai_bahasa=en`;
@@ -71,7 +80,12 @@ describe('HTTP basics: headers, errors, limits, health, language', () => {
 
     // a database server that does not answer (nothing listens on port 1)
     const broken = openDatabase({ dialect: 'postgres', url: 'postgres://balai@127.0.0.1:1/balai' });
-    const app = await buildApp({ env: loadEnv({ LOG_LEVEL: 'silent' }), db: broken.db, dialect: broken.dialect, logger: false });
+    const app = await buildApp({
+      env: loadEnv({ LOG_LEVEL: 'silent' }),
+      db: broken.db,
+      dialect: broken.dialect,
+      logger: false,
+    });
     const down = await app.inject({ method: 'GET', url: '/healthz' });
     expect(down.statusCode).toBe(503);
     expect(down.json()).toEqual({ status: 'error' });

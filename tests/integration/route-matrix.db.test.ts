@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildRoutes } from '#src/routes.js';
 import { startSession } from '#src/features/auth/session.service.js';
 import { ROLE_PERMISSIONS, ROLES, type Role } from '#src/lib/auth/roles.js';
 import type { RouteDef } from '#src/lib/http/route.js';
+import { buildRoutes } from '#src/routes.js';
 import { ORIGIN, useTestApp } from '../support/app.js';
 import { activate, DESA_A, insertTree, insertUser, KAB, KEC } from '../support/builders.js';
 
@@ -93,7 +93,12 @@ describe('role × route matrix', () => {
           headers.cookie = `balai_sesi=${s.token}`;
           if (def.method === 'POST') payload = { _csrf: s.csrf };
         } else if (def.method === 'POST') payload = {};
-        const res = await t.app.inject({ method: def.method, url: sampleUrl(def.url, f), headers, ...(payload ? { payload } : {}) });
+        const res = await t.app.inject({
+          method: def.method,
+          url: sampleUrl(def.url, f),
+          headers,
+          ...(payload ? { payload } : {}),
+        });
         let got = observed(res.statusCode, res.headers.location as string | undefined);
         const want = expected(role, def);
         // a public route has no gate: any answer but "log in" or "forbidden" (a missing logo is a 404)

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createApiToken } from '#src/features/auth/token.service.js';
 import { systemActor } from '#src/lib/audit/audit.js';
 import { ROLES, type Role } from '#src/lib/auth/roles.js';
-import { createApiToken } from '#src/features/auth/token.service.js';
 import { buildRoutes } from '#src/routes.js';
 import { get, login, ORIGIN, postForm, type Session, useTestApp } from '../support/app.js';
 import { activate, DESA_A, DESA_B, insertTree, insertUser, KEC, PASSWORD } from '../support/builders.js';
@@ -23,7 +23,9 @@ describe('cross-desa isolation', () => {
     bUser = await insertUser(t.db, 'operator.maguan', 'operator-desa', DESA_B);
     for (const role of desaRoles) {
       const username = `a.${role}`;
-      await insertUser(t.db, username, role, DESA_A, { lingkungan: role === 'operator-wilayah' ? aTree.dusunId : null });
+      await insertUser(t.db, username, role, DESA_A, {
+        lingkungan: role === 'operator-wilayah' ? aTree.dusunId : null,
+      });
       sessions[role] = await login(t.app, username, PASSWORD);
       tokens[role] = await createApiToken(t.db, systemActor('test'), username, 1);
     }
@@ -41,8 +43,11 @@ describe('cross-desa isolation', () => {
     for (const role of desaRoles) {
       for (const r of routes) {
         const res =
-          r.method === 'GET' ? await get(t.app, urlInB(r.url), sessions[role]) : await postForm(t.app, urlInB(r.url), sessions[role], {});
-        if (res.statusCode !== 403 && res.statusCode !== 404) leaks.push(`${role} ${r.method} ${urlInB(r.url)} → ${res.statusCode}`);
+          r.method === 'GET'
+            ? await get(t.app, urlInB(r.url), sessions[role])
+            : await postForm(t.app, urlInB(r.url), sessions[role], {});
+        if (res.statusCode !== 403 && res.statusCode !== 404)
+          leaks.push(`${role} ${r.method} ${urlInB(r.url)} → ${res.statusCode}`);
       }
     }
     expect(leaks).toEqual([]);
@@ -58,17 +63,26 @@ describe('cross-desa isolation', () => {
           headers: { authorization: `Bearer ${tokens[role]}` },
           ...(r.method === 'POST' ? { payload: {} } : {}),
         });
-        if (res.statusCode !== 403 && res.statusCode !== 404) leaks.push(`${role} ${r.method} ${urlInB(r.url)} → ${res.statusCode}`);
+        if (res.statusCode !== 403 && res.statusCode !== 404)
+          leaks.push(`${role} ${r.method} ${urlInB(r.url)} → ${res.statusCode}`);
       }
     }
     expect(leaks).toEqual([]);
   });
 
   it('gives the API answer as JSON with a clear message', async () => {
-    const res = await t.app.inject({ method: 'GET', url: `/api/v1/desa/${DESA_B}`, headers: { authorization: `Bearer ${tokens['operator-desa']}` } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/desa/${DESA_B}`,
+      headers: { authorization: `Bearer ${tokens['operator-desa']}` },
+    });
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('notFound');
-    const own = await t.app.inject({ method: 'GET', url: `/api/v1/desa/${DESA_A}`, headers: { authorization: `Bearer ${tokens['operator-desa']}` } });
+    const own = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/desa/${DESA_A}`,
+      headers: { authorization: `Bearer ${tokens['operator-desa']}` },
+    });
     expect(own.statusCode).toBe(200);
     expect(own.json()).toMatchObject({ kode: DESA_A, nama: 'Meteseh', kecamatan: { kode: KEC, nama: 'Kaliori' } });
   });
@@ -76,7 +90,12 @@ describe('cross-desa isolation', () => {
   it('keeps staff of another kecamatan or kabupaten out', async () => {
     for (const username of ['kec.lain', 'kab.lain']) {
       const s = await login(t.app, username, PASSWORD);
-      for (const url of [`/desa/${DESA_A}`, `/desa/${DESA_A}/lingkungan`, `/wilayah/${KEC}`, `/api/v1/desa/${DESA_A}`]) {
+      for (const url of [
+        `/desa/${DESA_A}`,
+        `/desa/${DESA_A}/lingkungan`,
+        `/wilayah/${KEC}`,
+        `/api/v1/desa/${DESA_A}`,
+      ]) {
         const res = await get(t.app, url, s);
         expect([403, 404], `${username} ${url}`).toContain(res.statusCode);
       }
@@ -111,7 +130,9 @@ describe('cross-desa isolation', () => {
     });
     expect(res.statusCode).toBe(403);
     expect(res.body).toContain('di luar wewenang');
-    expect(await t.db.selectFrom('pengguna').select('id').where('username', '=', 'penyusup').executeTakeFirst()).toBeUndefined();
+    expect(
+      await t.db.selectFrom('pengguna').select('id').where('username', '=', 'penyusup').executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it('origin of the form matters: a cross-site POST is refused even with a valid session and token', async () => {

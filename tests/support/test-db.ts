@@ -38,7 +38,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
         await opened.close();
         const c = new pg.Client({ connectionString: adminUrl });
         await c.connect();
-        await c.query(`drop database if exists ${name} with (force)`);
+        await c
+          .query(`drop database if exists ${name}`)
+          .catch(() => c.query(`drop database if exists ${name} with (force)`));
         await c.end();
       },
     };

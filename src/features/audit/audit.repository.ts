@@ -41,13 +41,3 @@ export function listAudit(db: Db, q: AuditQuery) {
   if (q.beforeId) query = query.where('id', '<', q.beforeId);
   return query.orderBy('id', 'desc').limit(q.limit).execute();
 }
-
-export function listEntities(db: Db) {
-  return db
-    .selectFrom('audit_log')
-    .select('entitas')
-    .distinct()
-    .orderBy('entitas')
-    .execute()
-    .then((r) => r.map((x) => x.entitas));
-}

@@ -1,3 +1,4 @@
+import { AUDIT_ENTITIES } from '#src/lib/audit/audit.js';
 import type { Grant } from '#src/lib/auth/grants.js';
 import type { Db } from '#src/lib/db/connect.js';
 import { readJson } from '#src/lib/db/time.js';
@@ -25,6 +26,6 @@ export async function browseAudit(db: Db, readerGrants: readonly Grant[], filter
     .slice(0, AUDIT_PAGE_SIZE)
     .map((r) => ({ ...r, perubahan: readJson<Record<string, [unknown, unknown]>>(r.perubahan) }));
   const next = rows.length > AUDIT_PAGE_SIZE ? (page.at(-1)?.id ?? null) : null;
-  return { rows: page, next, entities: await repo.listEntities(db) };
+  return { rows: page, next, entities: [...AUDIT_ENTITIES] };
 }
 export type AuditRow = Awaited<ReturnType<typeof browseAudit>>['rows'][number];

@@ -79,7 +79,8 @@ describe('login, sessions and throttling', () => {
 
   it('throttles an account after 5 failures, even from other addresses and with the right password', async () => {
     await insertUser(t.db, 'target', 'operator-desa', DESA_A);
-    for (let i = 0; i < 5; i++) expect((await attempt('target', 'tebakan salah ke-' + i, `10.1.0.${i}`)).statusCode).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await attempt('target', `tebakan salah ke-${i}`, `10.1.0.${i}`)).statusCode).toBe(401);
     const blocked = await attempt('target', PASSWORD, '10.1.0.99');
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
@@ -110,9 +111,17 @@ describe('login, sessions and throttling', () => {
   it('keeps the return path after login but never sends people off-site', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/desa/33.17.09.2001' });
     expect(res.headers.location).toBe('/masuk?lanjut=%2Fdesa%2F33.17.09.2001');
-    const ok = await postForm(t.app, '/masuk', null, { username: 'sri', sandi: PASSWORD, lanjut: '/desa/33.17.09.2001' });
+    const ok = await postForm(t.app, '/masuk', null, {
+      username: 'sri',
+      sandi: PASSWORD,
+      lanjut: '/desa/33.17.09.2001',
+    });
     expect(ok.headers.location).toBe('/desa/33.17.09.2001');
-    const evil = await postForm(t.app, '/masuk', null, { username: 'sri', sandi: PASSWORD, lanjut: '//evil.example/x' });
+    const evil = await postForm(t.app, '/masuk', null, {
+      username: 'sri',
+      sandi: PASSWORD,
+      lanjut: '//evil.example/x',
+    });
     expect(evil.headers.location).toBe('/');
   });
 

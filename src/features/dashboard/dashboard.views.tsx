@@ -1,5 +1,6 @@
 import { Layout } from '#src/lib/views/layout.js';
 import type { PageCtx } from '#src/lib/views/page-context.js';
+import { regionTitle } from '#src/lib/views/region-title.js';
 import type { ScopeSummary } from './dashboard.service.js';
 
 export function DashboardPage({ ctx, summaries }: { ctx: PageCtx; summaries: ScopeSummary[] }) {
@@ -12,9 +13,7 @@ export function DashboardPage({ ctx, summaries }: { ctx: PageCtx; summaries: Sco
           const village = s.tingkat === 'desa' || s.tingkat === 'kelurahan';
           return (
             <section class="card" key={`${s.kode}-${s.lingkungan?.id ?? ''}`} aria-labelledby={`k-${s.kode}`}>
-              <h2 id={`k-${s.kode}`}>
-                {m.tingkat[s.tingkat]} {s.nama}
-              </h2>
+              <h2 id={`k-${s.kode}`}>{regionTitle(m, s.tingkat, s.nama)}</h2>
               <p class="muted">
                 {m.dashboard.peranAnda}: {s.peran.map((p) => m.roles[p] ?? p).join(', ')}
               </p>

@@ -17,7 +17,12 @@ describe('desa logo upload', () => {
     const form = new FormData();
     form.append('_csrf', admin.csrf);
     form.append('logo', new Blob([new Uint8Array(data)], { type }), filename);
-    return t.app.inject({ method: 'POST', url: `/desa/${DESA_A}/logo`, headers: { origin: ORIGIN, host: 'localhost', cookie: admin.cookie }, payload: form });
+    return t.app.inject({
+      method: 'POST',
+      url: `/desa/${DESA_A}/logo`,
+      headers: { origin: ORIGIN, host: 'localhost', cookie: admin.cookie },
+      payload: form,
+    });
   };
 
   it('re-encodes an image to a small PNG without metadata, served publicly as PNG', async () => {
@@ -36,16 +41,28 @@ describe('desa logo upload', () => {
     expect(meta.format).toBe('png');
     expect(meta.width).toBe(512);
     expect(meta.exif).toBeUndefined();
-    const row = await t.db.selectFrom('desa').select('logo_berkas').where('kode', '=', DESA_A).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('desa')
+      .select('logo_berkas')
+      .where('kode', '=', DESA_A)
+      .executeTakeFirstOrThrow();
     expect(row.logo_berkas).toMatch(/^desa\/33\.17\.09\.2001\/logo-[0-9a-f]{16}\.png$/);
   });
 
   it('judges by content, not by name: a script named .png or an SVG is refused', async () => {
-    const before = await t.db.selectFrom('desa').select('logo_berkas').where('kode', '=', DESA_A).executeTakeFirstOrThrow();
+    const before = await t.db
+      .selectFrom('desa')
+      .select('logo_berkas')
+      .where('kode', '=', DESA_A)
+      .executeTakeFirstOrThrow();
     const cases: [Buffer, string, string][] = [
       [Buffer.from('GIF89a<?php system($_GET["c"]); ?>'), 'shell.gif', 'image/gif'],
       [Buffer.from('<?php echo 1; ?>'), 'logo.png', 'image/png'],
-      [Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), 'logo.svg', 'image/svg+xml'],
+      [
+        Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+        'logo.svg',
+        'image/svg+xml',
+      ],
       [Buffer.alloc(0), 'kosong.png', 'image/png'],
     ];
     for (const [data, name, type] of cases) {
@@ -53,12 +70,19 @@ describe('desa logo upload', () => {
       expect(res.statusCode, name).toBe(400);
       expect(res.body).toContain('Berkas bukan gambar JPEG, PNG atau WebP yang dapat dibaca.');
     }
-    const after = await t.db.selectFrom('desa').select('logo_berkas').where('kode', '=', DESA_A).executeTakeFirstOrThrow();
+    const after = await t.db
+      .selectFrom('desa')
+      .select('logo_berkas')
+      .where('kode', '=', DESA_A)
+      .executeTakeFirstOrThrow();
     expect(after.logo_berkas).toBe(before.logo_berkas);
   });
 
   it('answers 413 for a file over the limit', async () => {
-    const big = await sharp({ create: { width: 3000, height: 3000, channels: 3, background: '#123456' }, limitInputPixels: false })
+    const big = await sharp({
+      create: { width: 3000, height: 3000, channels: 3, background: '#123456' },
+      limitInputPixels: false,
+    })
       .png({ compressionLevel: 0 })
       .toBuffer();
     const res = await upload(big, 'besar.png', 'image/png');

@@ -17,13 +17,13 @@ describe('desa activation and profile', () => {
     expect(one.statusCode).toBe(303);
     expect(one.headers.location).toBe(`/wilayah/${KEC}`);
     const page = await follow(t.app, one, kab);
-    expect(page.body).toContain('1 desa diaktifkan.');
+    expect(page.body).toContain('1 desa/kelurahan diaktifkan.');
     expect(page.body).toContain('Aktifkan semua 23 desa/kelurahan di kecamatan ini');
 
     const all = await postForm(t.app, `/wilayah/${KEC}/aktifkan`, kab, {});
     expect(all.statusCode).toBe(303);
     const after = await follow(t.app, all, kab);
-    expect(after.body).toContain('22 desa diaktifkan, 1 sudah aktif sebelumnya.');
+    expect(after.body).toContain('22 desa/kelurahan diaktifkan, 1 sudah aktif sebelumnya.');
     expect(after.body).toContain('Semua desa/kelurahan di kecamatan ini sudah aktif.');
     const rows = await t.db.selectFrom('desa').select('kode').execute();
     expect(rows).toHaveLength(23);
@@ -80,14 +80,24 @@ describe('desa activation and profile', () => {
       hosts: 'meteseh.desa.id\nWWW.Meteseh.desa.id.',
     });
     expect(ok.statusCode).toBe(303);
-    const api = (await t.app.inject({ method: 'GET', url: `/api/v1/desa/${DESA_A}`, headers: { cookie: admin.cookie } })).json();
-    expect(api).toMatchObject({ sebutan_dusun: 'dukuh', kode_pos: '59252', hosts: ['meteseh.desa.id', 'www.meteseh.desa.id'] });
+    const api = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/desa/${DESA_A}`, headers: { cookie: admin.cookie } })
+    ).json();
+    expect(api).toMatchObject({
+      sebutan_dusun: 'dukuh',
+      kode_pos: '59252',
+      hosts: ['meteseh.desa.id', 'www.meteseh.desa.id'],
+    });
   });
 
   it('refuses a host name already used by another desa', async () => {
     await insertUser(t.db, 'admin.b', 'admin-desa', DESA_B);
     const b = await login(t.app, 'admin.b', PASSWORD);
-    const res = await postForm(t.app, `/desa/${DESA_B}`, b, { sebutan: 'desa', sebutan_dusun: 'dusun', hosts: 'meteseh.desa.id' });
+    const res = await postForm(t.app, `/desa/${DESA_B}`, b, {
+      sebutan: 'desa',
+      sebutan_dusun: 'dusun',
+      hosts: 'meteseh.desa.id',
+    });
     expect(res.statusCode).toBe(409);
     expect(res.body).toContain('Domain meteseh.desa.id sudah dipakai desa lain.');
     expect(await t.db.selectFrom('desa_host').select('host').where('desa_kode', '=', DESA_B).execute()).toEqual([]);
@@ -100,7 +110,9 @@ describe('desa activation and profile', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Anda hanya dapat melihat profil ini.');
     expect(page.body).not.toContain(`action="/desa/${DESA_A}"`);
-    expect((await postForm(t.app, `/desa/${DESA_A}`, s, { sebutan: 'desa', sebutan_dusun: 'dusun' })).statusCode).toBe(403);
+    expect((await postForm(t.app, `/desa/${DESA_A}`, s, { sebutan: 'desa', sebutan_dusun: 'dusun' })).statusCode).toBe(
+      403,
+    );
   });
 
   it('answers 404 for a desa that is not active', async () => {

@@ -3,6 +3,7 @@ import { formatDateTime } from '#src/lib/time-zone.js';
 import { Breadcrumbs, ErrorSummary, Field, PostForm, Select, TextArea } from '#src/lib/views/components.js';
 import { Layout } from '#src/lib/views/layout.js';
 import type { PageCtx } from '#src/lib/views/page-context.js';
+import { capitalise } from '#src/lib/views/region-title.js';
 import { DesaProfileSchema } from './desa.schema.js';
 import type { DesaProfile } from './desa.service.js';
 import { SEBUTAN_DESA, SEBUTAN_DUSUN } from './desa.table.js';
@@ -16,8 +17,6 @@ interface Props {
   state?: FormState;
   logoState?: FormState;
 }
-
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function DesaProfilePage({
   ctx,
@@ -35,7 +34,7 @@ export function DesaProfilePage({
   };
   const crumbs = canBrowse ? [{ href: `/wilayah/${desa.kecamatan_kode}`, label: desa.kecamatan }] : [];
   return (
-    <Layout ctx={ctx} title={`${capital(desa.sebutan)} ${desa.nama}`} above={<Breadcrumbs items={crumbs} />}>
+    <Layout ctx={ctx} title={`${capitalise(desa.sebutan)} ${desa.nama}`} above={<Breadcrumbs items={crumbs} />}>
       <section class="card">
         <h2>{m.desa.identitas}</h2>
         <dl class="facts">
@@ -85,14 +84,14 @@ export function DesaProfilePage({
                 label={m.desa.sebutan}
                 state={state}
                 value={desa.sebutan}
-                options={SEBUTAN_DESA.map((s) => ({ value: s, label: capital(s) }))}
+                options={SEBUTAN_DESA.map((s) => ({ value: s, label: capitalise(s) }))}
               />
               <Select
                 name="sebutan_dusun"
                 label={m.desa.sebutanDusun}
                 state={state}
                 value={desa.sebutan_dusun}
-                options={SEBUTAN_DUSUN.map((s) => ({ value: s, label: capital(s) }))}
+                options={SEBUTAN_DUSUN.map((s) => ({ value: s, label: capitalise(s) }))}
               />
             </div>
             <Field

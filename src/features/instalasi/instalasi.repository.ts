@@ -1,12 +1,13 @@
 import type { Db } from '#src/lib/db/connect.js';
 
-export function getSetting(db: Db, kunci: string): Promise<string | undefined> {
+/** A setting that holds a region code, joined with the region (one query). */
+export function findSettingRegion(db: Db, kunci: string) {
   return db
     .selectFrom('pengaturan')
-    .select('nilai')
-    .where('kunci', '=', kunci)
-    .executeTakeFirst()
-    .then((r) => r?.nilai);
+    .innerJoin('wilayah', 'wilayah.kode', 'pengaturan.nilai')
+    .select(['wilayah.kode', 'wilayah.nama'])
+    .where('pengaturan.kunci', '=', kunci)
+    .executeTakeFirst();
 }
 
 export async function setSetting(db: Db, kunci: string, nilai: string): Promise<void> {

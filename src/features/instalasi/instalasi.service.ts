@@ -19,9 +19,7 @@ const SETUP_LINK_MINUTES = 24 * 60;
 
 /** The kabupaten/kota this installation serves (set at setup or by the demo), if any. */
 export async function getInstallationKabupaten(db: Db): Promise<{ kode: string; nama: string } | null> {
-  const kode = await repo.getSetting(db, KABUPATEN);
-  const region = kode ? await findRegion(db, kode) : undefined;
-  return region ? { kode: region.kode, nama: region.nama } : null;
+  return (await repo.findSettingRegion(db, KABUPATEN)) ?? null;
 }
 
 export async function setInstallationKabupaten(db: Db, kode: string): Promise<void> {

@@ -6,11 +6,22 @@ describe('first-time setup: no default password anywhere', () => {
   const t = useTestApp();
   const form = (token: string, payload: Record<string, string>) =>
     t.app.inject({ method: 'POST', url: `/setup/${token}`, headers: { origin: ORIGIN, host: 'localhost' }, payload });
-  const good = { kabupaten: '33.17', username: 'admin.rembang', nama: 'Admin Rembang', sandi: 'lautan biru di kaliori', sandi_ulang: 'lautan biru di kaliori' };
+  const good = {
+    kabupaten: '33.17',
+    username: 'admin.rembang',
+    nama: 'Admin Rembang',
+    sandi: 'lautan biru di kaliori',
+    sandi_ulang: 'lautan biru di kaliori',
+  };
 
   it('an empty installation has no account and nobody can sign in', async () => {
     expect(await t.db.selectFrom('pengguna').selectAll().execute()).toEqual([]);
-    const res = await t.app.inject({ method: 'POST', url: '/masuk', headers: { origin: ORIGIN, host: 'localhost' }, payload: { username: 'admin', sandi: 'admin' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/masuk',
+      headers: { origin: ORIGIN, host: 'localhost' },
+      payload: { username: 'admin', sandi: 'admin' },
+    });
     expect(res.statusCode).toBe(401);
   });
 
@@ -34,9 +45,17 @@ describe('first-time setup: no default password anywhere', () => {
     const done = await form(again ?? '', good);
     expect(done.statusCode).toBe(303);
     expect(cookieFrom(done, 'balai_sesi')).toBeTruthy();
-    const user = await t.db.selectFrom('pengguna').innerJoin('peran_pengguna as p', 'p.pengguna_id', 'pengguna.id').select(['username', 'p.peran', 'p.lingkup_kode']).execute();
+    const user = await t.db
+      .selectFrom('pengguna')
+      .innerJoin('peran_pengguna as p', 'p.pengguna_id', 'pengguna.id')
+      .select(['username', 'p.peran', 'p.lingkup_kode'])
+      .execute();
     expect(user).toEqual([{ username: 'admin.rembang', peran: 'admin-kabupaten', lingkup_kode: '33.17' }]);
-    const setting = await t.db.selectFrom('pengaturan').select('nilai').where('kunci', '=', 'kabupaten_kode').executeTakeFirst();
+    const setting = await t.db
+      .selectFrom('pengaturan')
+      .select('nilai')
+      .where('kunci', '=', 'kabupaten_kode')
+      .executeTakeFirst();
     expect(setting?.nilai).toBe('33.17');
 
     // the link works once, and no new link is made once an account exists

@@ -7,7 +7,14 @@ describe('dusun → RW → RT editor', () => {
   let op: Session;
   const url = `/desa/${DESA_A}/lingkungan`;
   const idOf = async (tingkat: 'dusun' | 'rw' | 'rt', nama: string) =>
-    (await t.db.selectFrom('lingkungan').select('id').where('tingkat', '=', tingkat).where('nama', '=', nama).executeTakeFirstOrThrow()).id;
+    (
+      await t.db
+        .selectFrom('lingkungan')
+        .select('id')
+        .where('tingkat', '=', tingkat)
+        .where('nama', '=', nama)
+        .executeTakeFirstOrThrow()
+    ).id;
 
   beforeAll(async () => {
     await activate(t.db, DESA_A);
@@ -25,12 +32,31 @@ describe('dusun → RW → RT editor', () => {
     await postForm(t.app, url, op, { intent: 'tambah-rt', induk_id: String(rw), nama: '02' });
     await postForm(t.app, url, op, { intent: 'tambah-dusun', nama: 'Ngemplak' });
     const ngemplak = await idOf('dusun', 'Ngemplak');
-    expect((await postForm(t.app, url, op, { intent: 'tambah-rt', induk_id: String(ngemplak), nama: '1' })).statusCode).toBe(303);
+    expect(
+      (await postForm(t.app, url, op, { intent: 'tambah-rt', induk_id: String(ngemplak), nama: '1' })).statusCode,
+    ).toBe(303);
 
     const tree = (await get(t.app, `/api/v1/desa/${DESA_A}/lingkungan`, op)).json();
     expect(tree.dusun).toEqual([
-      { id: krajan, tingkat: 'dusun', nama: 'Krajan Lor', anak: [{ id: rw, tingkat: 'rw', nama: '001', anak: [expect.objectContaining({ tingkat: 'rt', nama: '002', anak: [] })] }] },
-      { id: ngemplak, tingkat: 'dusun', nama: 'Ngemplak', anak: [expect.objectContaining({ tingkat: 'rt', nama: '001' })] },
+      {
+        id: krajan,
+        tingkat: 'dusun',
+        nama: 'Krajan Lor',
+        anak: [
+          {
+            id: rw,
+            tingkat: 'rw',
+            nama: '001',
+            anak: [expect.objectContaining({ tingkat: 'rt', nama: '002', anak: [] })],
+          },
+        ],
+      },
+      {
+        id: ngemplak,
+        tingkat: 'dusun',
+        nama: 'Ngemplak',
+        anak: [expect.objectContaining({ tingkat: 'rt', nama: '001' })],
+      },
     ]);
   });
 
@@ -59,21 +85,33 @@ describe('dusun → RW → RT editor', () => {
     expect(await t.db.selectFrom('lingkungan').selectAll().orderBy('id').execute()).toEqual(before);
   });
 
-  it('does not let a form touch another desa\'s units through a forged id', async () => {
+  it("does not let a form touch another desa's units through a forged id", async () => {
     await activate(t.db, '33.17.09.2002');
     await insertUser(t.db, 'op.b', 'operator-desa', '33.17.09.2002');
     const b = await login(t.app, 'op.b', PASSWORD);
     const krajan = await idOf('dusun', 'Krajan Lor');
-    const res = await postForm(t.app, '/desa/33.17.09.2002/lingkungan', b, { intent: 'ubah-dusun', id: String(krajan), nama: 'Diretas' });
+    const res = await postForm(t.app, '/desa/33.17.09.2002/lingkungan', b, {
+      intent: 'ubah-dusun',
+      id: String(krajan),
+      nama: 'Diretas',
+    });
     expect(res.statusCode).toBe(404);
-    expect((await t.db.selectFrom('lingkungan').select('nama').where('id', '=', krajan).executeTakeFirstOrThrow()).nama).toBe('Krajan Lor');
+    expect(
+      (await t.db.selectFrom('lingkungan').select('nama').where('id', '=', krajan).executeTakeFirstOrThrow()).nama,
+    ).toBe('Krajan Lor');
   });
 
   it('renames and deletes, each audited', async () => {
     const rt = await idOf('rt', '002');
     expect((await postForm(t.app, url, op, { intent: 'ubah-nomor', id: String(rt), nama: '3' })).statusCode).toBe(303);
     expect((await postForm(t.app, url, op, { intent: 'hapus', id: String(rt) })).statusCode).toBe(303);
-    const rows = await t.db.selectFrom('audit_log').select(['aksi', 'entitas_id']).where('entitas', '=', 'lingkungan').where('entitas_id', '=', String(rt)).orderBy('id').execute();
+    const rows = await t.db
+      .selectFrom('audit_log')
+      .select(['aksi', 'entitas_id'])
+      .where('entitas', '=', 'lingkungan')
+      .where('entitas_id', '=', String(rt))
+      .orderBy('id')
+      .execute();
     expect(rows.map((r) => r.aksi)).toEqual(['tambah', 'ubah', 'hapus']);
   });
 

@@ -2,6 +2,7 @@ import { emptyForm, type FormState } from '#src/lib/forms/form.js';
 import { Breadcrumbs, ErrorSummary, PostForm } from '#src/lib/views/components.js';
 import { Layout } from '#src/lib/views/layout.js';
 import { type PageCtx, usePage } from '#src/lib/views/page-context.js';
+import { capitalise } from '#src/lib/views/region-title.js';
 import type { LingkunganRow } from './lingkungan.repository.js';
 import type { LingkunganNode } from './lingkungan.service.js';
 
@@ -161,12 +162,14 @@ interface EditorProps {
 
 export function LingkunganEditorPage({ ctx, desa, tree, edit, failed = null }: EditorProps) {
   const { m } = ctx;
-  const sebutanDusun = desa.sebutan_dusun.charAt(0).toUpperCase() + desa.sebutan_dusun.slice(1);
+  const sebutanDusun = capitalise(desa.sebutan_dusun);
   return (
     <Layout
       ctx={ctx}
       title={m.lingkungan.title}
-      above={<Breadcrumbs items={[{ href: `/desa/${desa.kode}`, label: `${desa.sebutan} ${desa.nama}` }]} />}
+      above={
+        <Breadcrumbs items={[{ href: `/desa/${desa.kode}`, label: `${capitalise(desa.sebutan)} ${desa.nama}` }]} />
+      }
     >
       <p>{m.lingkungan.intro}</p>
       {failed && (

@@ -3,6 +3,7 @@ import { findGrant } from '#src/lib/auth/grants.js';
 import { Breadcrumbs, PostForm } from '#src/lib/views/components.js';
 import { Layout } from '#src/lib/views/layout.js';
 import type { PageCtx } from '#src/lib/views/page-context.js';
+import { regionTitle } from '#src/lib/views/region-title.js';
 import type { RegionDetail } from './wilayah.service.js';
 
 interface Props {
@@ -22,11 +23,7 @@ export function RegionPage({ ctx, region, grants }: Props) {
     .filter((a) => can('read:wilayah', a.kode))
     .map((a) => ({ href: `/wilayah/${a.kode}`, label: a.nama }));
   return (
-    <Layout
-      ctx={ctx}
-      title={`${m.tingkat[region.tingkat] ?? ''} ${region.nama}`}
-      above={<Breadcrumbs items={crumbs} />}
-    >
+    <Layout ctx={ctx} title={regionTitle(m, region.tingkat, region.nama)} above={<Breadcrumbs items={crumbs} />}>
       <p class="muted">
         {m.common.kode} <code>{region.kode}</code>
       </p>

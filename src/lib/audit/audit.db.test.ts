@@ -1,13 +1,14 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as desaRepo from '#src/features/desa/desa.repository.js';
+import type { DesaProfileInput } from '#src/features/desa/desa.schema.js';
 import { activateDesa, updateDesaProfile } from '#src/features/desa/desa.service.js';
-import { createTestDatabase } from '../../../tests/support/test-db.js';
 import { DESA_A, KEC } from '../../../tests/support/builders.js';
+import { createTestDatabase } from '../../../tests/support/test-db.js';
 import { audit, systemActor } from './audit.js';
 
 const actor = systemActor('test');
-const profile = {
+const profile: DesaProfileInput = {
   sebutan: 'desa',
   sebutan_dusun: 'dusun',
   alamat: 'Jl. Raya Kaliori 1',
@@ -18,7 +19,7 @@ const profile = {
   kepala_desa: 'Sutrisno',
   nip_kepala_desa: null,
   hosts: [],
-} as const;
+};
 
 describe('audit trail', () => {
   afterEach(() => vi.restoreAllMocks());
@@ -27,11 +28,25 @@ describe('audit trail', () => {
     const { db, close } = await createTestDatabase();
     try {
       await activateDesa(db, actor, DESA_A);
-      await updateDesaProfile(db, { ...actor, peran: 'admin-desa', lingkup: DESA_A, requestId: 'req-1', ip: '10.0.0.9' }, DESA_A, { ...profile });
+      await updateDesaProfile(
+        db,
+        { ...actor, peran: 'admin-desa', lingkup: DESA_A, requestId: 'req-1', ip: '10.0.0.9' },
+        DESA_A,
+        { ...profile },
+      );
       const rows = await db.selectFrom('audit_log').selectAll().orderBy('id').execute();
       expect(rows.map((r) => r.aksi)).toEqual(['aktifkan', 'ubah']);
       const change = rows[1];
-      expect(change).toMatchObject({ username: 'test', peran: 'admin-desa', lingkup: DESA_A, entitas: 'desa', entitas_id: DESA_A, desa_kode: DESA_A, request_id: 'req-1', ip: '10.0.0.9' });
+      expect(change).toMatchObject({
+        username: 'test',
+        peran: 'admin-desa',
+        lingkup: DESA_A,
+        entitas: 'desa',
+        entitas_id: DESA_A,
+        desa_kode: DESA_A,
+        request_id: 'req-1',
+        ip: '10.0.0.9',
+      });
       const diff = typeof change?.perubahan === 'string' ? JSON.parse(change.perubahan) : change?.perubahan;
       expect(diff).toEqual({ alamat: [null, 'Jl. Raya Kaliori 1'], kepala_desa: [null, 'Sutrisno'] });
     } finally {

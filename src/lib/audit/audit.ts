@@ -11,11 +11,14 @@ export interface Actor {
   ip: string | null;
 }
 
+/** The kinds of records the audit trail speaks of (the audit browser's entity filter). */
+export const AUDIT_ENTITIES = ['desa', 'lingkungan', 'pengguna', 'sesi', 'token_api'] as const;
+
 export type Changes = Record<string, [unknown, unknown]>;
 
 export interface AuditEntry {
   aksi: string;
-  entitas: string;
+  entitas: (typeof AUDIT_ENTITIES)[number];
   entitasId?: string | number | null;
   desaKode?: string | null;
   perubahan?: Changes | null;

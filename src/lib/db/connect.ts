@@ -62,6 +62,11 @@ export function openDatabase(target: DatabaseTarget): OpenedDatabase {
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: 10, types: pgTypes });
+  // an idle connection that the server drops (restart, failover) must not crash the process: the pool
+  // discards it and opens a new one on the next query
+  pool.on('error', (error) => {
+    process.stderr.write(`balai: koneksi PostgreSQL terputus: ${error.message}\n`);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

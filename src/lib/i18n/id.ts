@@ -207,7 +207,7 @@ export const id = {
     sandiDiganti: 'Kata sandi baru tersimpan. Sesi di perangkat lain sudah diakhiri.',
     disimpan: 'Perubahan tersimpan.',
     diaktifkan: (baru: number, sudah: number) =>
-      `${baru} desa diaktifkan${sudah > 0 ? `, ${sudah} sudah aktif sebelumnya` : ''}.`,
+      `${baru} desa/kelurahan diaktifkan${sudah > 0 ? `, ${sudah} sudah aktif sebelumnya` : ''}.`,
     penggunaDibuat: 'Pengguna dibuat. Berikan kata sandi awal secara langsung.',
     setupSelesai: 'Admin kabupaten pertama dibuat. Selamat datang di Balai.',
   },
