@@ -15,7 +15,7 @@ const statusCells = (page: Page): Locator => page.locator('table tbody tr td:nth
 async function openKecamatan(page: Page, nama: string, kode: string) {
   await page.goto('/wilayah');
   await expect(page).toHaveURL(/\/wilayah\/33\.17$/);
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Rembang');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kabupaten Rembang');
   await page.getByRole('link', { name: nama, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/wilayah/${kode.replaceAll('.', '\\.')}$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Kecamatan ${nama}`);
@@ -51,7 +51,7 @@ test('the kabupaten admin activates one desa, then the whole kecamatan, then ope
   await expect(page).toHaveURL(/\/desa\/33\.17\.09\.2003$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Desa Sidomulyo');
   await expect(page.getByRole('main')).toContainText('33.17.09.2003');
-  await expect(page.getByRole('navigation', { name: 'Jalur wilayah' }).getByRole('link')).toHaveText('Kaliori');
+  await expect(page.getByRole('navigation', { name: 'Jalur wilayah' }).getByRole('link')).toHaveText('Kecamatan Kaliori');
 });
 
 test.describe('without JavaScript', () => {

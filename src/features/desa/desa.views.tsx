@@ -3,7 +3,7 @@ import { formatDateTime } from '#src/lib/time-zone.js';
 import { Breadcrumbs, ErrorSummary, Field, PostForm, Select, TextArea } from '#src/lib/views/components.js';
 import { Layout } from '#src/lib/views/layout.js';
 import type { PageCtx } from '#src/lib/views/page-context.js';
-import { capitalise } from '#src/lib/views/region-title.js';
+import { capitalise, regionTitle } from '#src/lib/views/region-title.js';
 import { DesaProfileSchema } from './desa.schema.js';
 import type { DesaProfile } from './desa.service.js';
 import { SEBUTAN_DESA, SEBUTAN_DUSUN } from './desa.table.js';
@@ -32,7 +32,9 @@ export function DesaProfilePage({
     const value = desa[name];
     return value === null || value === undefined ? '' : Array.isArray(value) ? value.join('\n') : String(value);
   };
-  const crumbs = canBrowse ? [{ href: `/wilayah/${desa.kecamatan_kode}`, label: desa.kecamatan }] : [];
+  const crumbs = canBrowse
+    ? [{ href: `/wilayah/${desa.kecamatan_kode}`, label: regionTitle(m, 'kecamatan', desa.kecamatan) }]
+    : [];
   return (
     <Layout ctx={ctx} title={`${capitalise(desa.sebutan)} ${desa.nama}`} above={<Breadcrumbs items={crumbs} />}>
       <section class="card">

@@ -75,43 +75,62 @@ function unitLabel(m: PageCtx['m'], node: LingkunganRow, sebutanDusun: string) {
   return node.tingkat === 'dusun' ? `${sebutanDusun} ${node.nama}` : `${m.tingkat[node.tingkat]} ${node.nama}`;
 }
 
-function Unit({
+/** The rename/delete controls of one unit, folded away (a <details>, no JavaScript) unless its form just failed. */
+function ManageUnit({
   node,
   desaKode,
-  edit,
+  label,
   failed,
-  sebutanDusun,
 }: {
+  node: LingkunganNode;
+  desaKode: string;
+  label: string;
+  failed: FailedForm | null;
+}) {
+  const { m } = usePage();
+  const intent = node.tingkat === 'dusun' ? 'ubah-dusun' : 'ubah-nomor';
+  const open = failed?.key === formKey(intent, node.id) || failed?.key === formKey('hapus', node.id);
+  return (
+    <details class="manage" open={open}>
+      <summary aria-label={`${m.common.ubah} ${label}`}>{m.common.ubah}</summary>
+      <InlineForm
+        desaKode={desaKode}
+        intent={intent}
+        refName="id"
+        refId={node.id}
+        label={`${m.lingkungan.ubahNama} ${label}`}
+        button={m.common.simpan}
+        failed={failed}
+        numeric={node.tingkat !== 'dusun'}
+        value={node.nama}
+      />
+      {node.anak.length === 0 && <DeleteButton desaKode={desaKode} node={node} label={label} />}
+    </details>
+  );
+}
+
+interface UnitProps {
   node: LingkunganNode;
   desaKode: string;
   edit: boolean;
   failed: FailedForm | null;
   sebutanDusun: string;
-}) {
+}
+
+function Unit({ node, desaKode, edit, failed, sebutanDusun }: UnitProps) {
   const { m } = usePage();
   const label = unitLabel(m, node, sebutanDusun);
   const childTingkat = node.anak[0]?.tingkat;
+  const canAddRw = edit && node.tingkat === 'dusun' && childTingkat !== 'rt';
+  const canAddRt = edit && (node.tingkat === 'rw' || (node.tingkat === 'dusun' && childTingkat !== 'rw'));
   return (
-    <li id={`u${node.id}`}>
+    <li id={`u${node.id}`} class={`unit unit-${node.tingkat}`}>
       <div class="unit-head">
         <strong>{label}</strong>
-        {edit && node.anak.length === 0 && <DeleteButton desaKode={desaKode} node={node} label={label} />}
+        {edit && <ManageUnit node={node} desaKode={desaKode} label={label} failed={failed} />}
       </div>
-      {edit && (
-        <InlineForm
-          desaKode={desaKode}
-          intent={node.tingkat === 'dusun' ? 'ubah-dusun' : 'ubah-nomor'}
-          refName="id"
-          refId={node.id}
-          label={`${m.lingkungan.ubahNama} ${label}`}
-          button={m.common.simpan}
-          failed={failed}
-          numeric={node.tingkat !== 'dusun'}
-          value={node.nama}
-        />
-      )}
       {node.anak.length > 0 && (
-        <ul class="units">
+        <ul class={node.anak[0]?.tingkat === 'rt' ? 'units rts' : 'units'}>
           {node.anak.map((child) => (
             <Unit
               key={child.id}
@@ -124,7 +143,7 @@ function Unit({
           ))}
         </ul>
       )}
-      {edit && node.tingkat === 'dusun' && childTingkat !== 'rt' && (
+      {canAddRw && (
         <InlineForm
           desaKode={desaKode}
           intent="tambah-rw"
@@ -136,7 +155,7 @@ function Unit({
           numeric
         />
       )}
-      {edit && (node.tingkat === 'rw' || (node.tingkat === 'dusun' && childTingkat !== 'rw')) && (
+      {canAddRt && (
         <InlineForm
           desaKode={desaKode}
           intent="tambah-rt"

@@ -8,7 +8,7 @@ import type { RegionDetail } from './wilayah.service.js';
 
 interface Props {
   ctx: PageCtx;
-  region: RegionDetail & { ancestors: { kode: string; nama: string }[] };
+  region: RegionDetail & { ancestors: { kode: string; nama: string; tingkat: string }[] };
   grants: readonly Grant[];
 }
 
@@ -21,7 +21,7 @@ export function RegionPage({ ctx, region, grants }: Props) {
   const inactive = region.anak.filter((a) => !a.aktif).length;
   const crumbs = region.ancestors
     .filter((a) => can('read:wilayah', a.kode))
-    .map((a) => ({ href: `/wilayah/${a.kode}`, label: a.nama }));
+    .map((a) => ({ href: `/wilayah/${a.kode}`, label: regionTitle(m, a.tingkat, a.nama) }));
   return (
     <Layout ctx={ctx} title={regionTitle(m, region.tingkat, region.nama)} above={<Breadcrumbs items={crumbs} />}>
       <p class="muted">

@@ -25,19 +25,24 @@ interface FieldProps {
 
 const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
 
-/** A labelled input with hint and error, required/maxlength from the schema the server checks. */
-export function Field(props: FieldProps) {
+interface FrameProps {
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  optional?: boolean;
+  /** renders the control with its aria attributes */
+  children: (aria: { 'aria-invalid'?: 'true'; 'aria-describedby'?: string }) => ComponentChildren;
+}
+
+/** Label, hint and error around one form control, wired for screen readers. */
+function FieldFrame({ id, label, hint, error, optional, children }: FrameProps) {
   const { m } = usePage();
-  const { name, label, state, schema, type = 'text', hint } = props;
-  const id = `${props.idPrefix ?? 'f'}-${name}`;
-  const error = state.errors[name];
-  const attrs = schema ? fieldAttrs(schema, name) : {};
-  const value = type === 'password' ? undefined : (state.values[name] ?? props.value ?? '');
   return (
     <div class={error ? 'field has-error' : 'field'}>
       <label for={id}>
         {label}
-        {schema && !attrs.required && <span class="opt"> {m.common.opsional}</span>}
+        {optional && <span class="opt"> {m.common.opsional}</span>}
       </label>
       {hint && (
         <p class="hint" id={`${id}-hint`}>
@@ -49,23 +54,46 @@ export function Field(props: FieldProps) {
           {error}
         </p>
       )}
-      <input
-        {...({
-          id,
-          name,
-          type,
-          value,
-          required: attrs.required,
-          maxLength: attrs.maxLength,
-          minLength: attrs.minLength,
-          autocomplete: props.autocomplete,
-          inputMode: props.inputMode,
-          list: props.list,
-          'aria-invalid': error ? 'true' : undefined,
-          'aria-describedby': describedBy(hint && `${id}-hint`, error && `${id}-error`),
-        } as JSX.IntrinsicElements['input'])}
-      />
+      {children({
+        ...(error ? { 'aria-invalid': 'true' as const } : {}),
+        ...(hint || error ? { 'aria-describedby': describedBy(hint && `${id}-hint`, error && `${id}-error`) } : {}),
+      })}
     </div>
+  );
+}
+
+/** A labelled input with hint and error, required/maxlength from the schema the server checks. */
+export function Field(props: FieldProps) {
+  const { name, label, state, schema, type = 'text', hint } = props;
+  const id = `${props.idPrefix ?? 'f'}-${name}`;
+  const attrs = schema ? fieldAttrs(schema, name) : {};
+  const value = type === 'password' ? undefined : (state.values[name] ?? props.value ?? '');
+  return (
+    <FieldFrame
+      id={id}
+      label={label}
+      hint={hint}
+      error={state.errors[name]}
+      optional={schema !== undefined && !attrs.required}
+    >
+      {(aria) => (
+        <input
+          {...({
+            id,
+            name,
+            type,
+            value,
+            required: attrs.required,
+            maxLength: attrs.maxLength,
+            minLength: attrs.minLength,
+            autocomplete: props.autocomplete,
+            inputMode: props.inputMode,
+            list: props.list,
+            ...aria,
+          } as JSX.IntrinsicElements['input'])}
+        />
+      )}
+    </FieldFrame>
   );
 }
 
@@ -84,35 +112,20 @@ interface SelectProps {
 export function Select(props: SelectProps) {
   const { name, label, state, options, hint } = props;
   const id = `${props.idPrefix ?? 'f'}-${name}`;
-  const error = state.errors[name];
   const current = state.values[name] ?? props.value ?? '';
   return (
-    <div class={error ? 'field has-error' : 'field'}>
-      <label for={id}>{label}</label>
-      {hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
+    <FieldFrame id={id} label={label} hint={hint} error={state.errors[name]}>
+      {(aria) => (
+        <select id={id} name={name} {...aria}>
+          {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}
+          {options.map((o) => (
+            <option key={o.value} value={o.value} selected={o.value === current}>
+              {o.label}
+            </option>
+          ))}
+        </select>
       )}
-      {error && (
-        <p class="error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-      <select
-        id={id}
-        name={name}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
-      >
-        {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value} selected={o.value === current}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -126,30 +139,14 @@ export function TextArea(props: {
 }) {
   const { name, label, state, hint } = props;
   const id = `f-${name}`;
-  const error = state.errors[name];
   return (
-    <div class={error ? 'field has-error' : 'field'}>
-      <label for={id}>{label}</label>
-      {hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
+    <FieldFrame id={id} label={label} hint={hint} error={state.errors[name]}>
+      {(aria) => (
+        <textarea id={id} name={name} rows={props.rows ?? 3} {...aria}>
+          {state.values[name] ?? props.value ?? ''}
+        </textarea>
       )}
-      {error && (
-        <p class="error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-      <textarea
-        id={id}
-        name={name}
-        rows={props.rows ?? 3}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
-      >
-        {state.values[name] ?? props.value ?? ''}
-      </textarea>
-    </div>
+    </FieldFrame>
   );
 }
 
