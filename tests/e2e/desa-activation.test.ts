@@ -51,7 +51,9 @@ test('the kabupaten admin activates one desa, then the whole kecamatan, then ope
   await expect(page).toHaveURL(/\/desa\/33\.17\.09\.2003$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Desa Sidomulyo');
   await expect(page.getByRole('main')).toContainText('33.17.09.2003');
-  await expect(page.getByRole('navigation', { name: 'Jalur wilayah' }).getByRole('link')).toHaveText('Kecamatan Kaliori');
+  await expect(page.getByRole('navigation', { name: 'Jalur wilayah' }).getByRole('link')).toHaveText(
+    'Kecamatan Kaliori',
+  );
 });
 
 test.describe('without JavaScript', () => {

@@ -114,7 +114,9 @@ describe('role × route matrix', () => {
     expect(ROLE_PERMISSIONS['operator-desa']).not.toContain('activate:desa');
     expect(ROLE_PERMISSIONS['staf-kecamatan']).not.toContain('update:desa');
     expect(ROLE_PERMISSIONS['staf-kecamatan']).not.toContain('manage:pengguna');
-    expect(ROLE_PERMISSIONS['operator-wilayah']).toEqual(['read:dashboard', 'read:lingkungan']);
+    expect(ROLE_PERMISSIONS['operator-wilayah']).toEqual(['read:dashboard', 'read:lingkungan', 'read:penduduk']);
+    expect(ROLE_PERMISSIONS['editor-web']).not.toContain('read:penduduk');
+    expect(ROLE_PERMISSIONS['staf-kecamatan']).not.toContain('read:nik');
     expect(ROLE_PERMISSIONS['admin-desa']).not.toContain('activate:desa');
   });
 });

@@ -45,3 +45,23 @@ export function listKabupatenKota(db: Db) {
     .orderBy('k.kode')
     .execute();
 }
+
+/** Province and kecamatan codes (the prefixes a NIK may carry), for the NIK region warning. */
+export function listNikPrefixRegions(db: Db): Promise<string[]> {
+  return db
+    .selectFrom('wilayah')
+    .select('kode')
+    .where('tingkat', 'in', ['provinsi', 'kecamatan'])
+    .execute()
+    .then((rows) => rows.map((r) => r.kode));
+}
+
+/** A desa with its kecamatan name, to name places in messages ("Desa Meteseh, Kecamatan Kaliori"). */
+export function findVillageWithKecamatan(db: Db, kode: string) {
+  return db
+    .selectFrom('wilayah as d')
+    .innerJoin('wilayah as k', 'k.kode', 'd.induk')
+    .select(['d.kode', 'd.nama', 'd.tingkat', 'k.nama as kecamatan'])
+    .where('d.kode', '=', kode)
+    .executeTakeFirst();
+}

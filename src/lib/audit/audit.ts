@@ -1,3 +1,4 @@
+import { maskNumber } from '#src/domain/nik.js';
 import type { Db } from '#src/lib/db/connect.js';
 import { nowIso } from '#src/lib/db/time.js';
 
@@ -12,7 +13,19 @@ export interface Actor {
 }
 
 /** The kinds of records the audit trail speaks of (the audit browser's entity filter). */
-export const AUDIT_ENTITIES = ['desa', 'lingkungan', 'pengguna', 'sesi', 'token_api'] as const;
+export const AUDIT_ENTITIES = [
+  'desa',
+  'lingkungan',
+  'pengguna',
+  'sesi',
+  'token_api',
+  'penduduk',
+  'keluarga',
+  'rumah_tangga',
+  'peristiwa',
+  'pindah_antar_desa',
+  'duplikat',
+] as const;
 
 export type Changes = Record<string, [unknown, unknown]>;
 
@@ -27,6 +40,12 @@ export interface AuditEntry {
 
 /** Fields never copied into the audit trail. */
 const SECRET_FIELDS = new Set(['sandi_hash', 'token_hash', 'id_hash', 'csrf', 'password', 'sandi']);
+/** Personal numbers: the audit trail keeps only their last 4 digits (UU 24/2013: NIK and No. KK stay out of logs). */
+const MASKED_FIELDS = new Set(['nik', 'nik_sementara', 'no_kk', 'ayah_nik', 'ibu_nik', 'no_kk_sebelumnya']);
+
+function masked(key: string, value: unknown): unknown {
+  return MASKED_FIELDS.has(key) && typeof value === 'string' ? maskNumber(value) : value;
+}
 
 /** `{field: [before, after]}` for every field whose value changed; secrets are left out. */
 export function diffRecords(
@@ -39,7 +58,7 @@ export function diffRecords(
     if (SECRET_FIELDS.has(key)) continue;
     const a = before?.[key] ?? null;
     const b = after?.[key] ?? null;
-    if (JSON.stringify(a) !== JSON.stringify(b)) changes[key] = [a, b];
+    if (JSON.stringify(a) !== JSON.stringify(b)) changes[key] = [masked(key, a), masked(key, b)];
   }
   return changes;
 }

@@ -26,6 +26,13 @@ export const PERMISSIONS = [
   'read:pengguna',
   'manage:pengguna',
   'read:audit',
+  // resident registry
+  'read:penduduk',
+  'read:nik',
+  'write:penduduk',
+  'record:peristiwa',
+  'review:duplikat',
+  'export:penduduk',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -44,16 +51,38 @@ export const ROLE_SCOPE: Readonly<Record<Role, ScopeLevel>> = {
 };
 
 const DESA_READ: Permission[] = ['read:dashboard', 'read:desa', 'read:lingkungan'];
+/** Who keeps the register: reads full records (NIK, KK), records and corrects, reviews duplicates, exports. */
+const REGISTRY_KEEPER: Permission[] = [
+  'read:penduduk',
+  'read:nik',
+  'write:penduduk',
+  'record:peristiwa',
+  'review:duplikat',
+  'export:penduduk',
+];
 
+/**
+ * The kabupaten supports its desa: it reads the register (full numbers, every read audited), reviews
+ * duplicates across desa and exports, but the desa keeps and changes its own register. Kecamatan staff and
+ * dusun/RW/RT operators see residents with masked numbers; web editors see none.
+ */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  'admin-kabupaten': [...PERMISSIONS],
-  'staf-kecamatan': ['read:dashboard', 'read:wilayah', 'read:desa', 'read:lingkungan'],
-  'admin-desa': [...DESA_READ, 'update:desa', 'update:lingkungan', 'read:pengguna', 'manage:pengguna', 'read:audit'],
-  'operator-desa': [...DESA_READ, 'update:lingkungan'],
-  'sekretaris-desa': DESA_READ,
-  'kepala-desa': [...DESA_READ, 'read:audit'],
+  'admin-kabupaten': PERMISSIONS.filter((p) => p !== 'write:penduduk' && p !== 'record:peristiwa'),
+  'staf-kecamatan': ['read:dashboard', 'read:wilayah', 'read:desa', 'read:lingkungan', 'read:penduduk'],
+  'admin-desa': [
+    ...DESA_READ,
+    'update:desa',
+    'update:lingkungan',
+    'read:pengguna',
+    'manage:pengguna',
+    'read:audit',
+    ...REGISTRY_KEEPER,
+  ],
+  'operator-desa': [...DESA_READ, 'update:lingkungan', ...REGISTRY_KEEPER],
+  'sekretaris-desa': [...DESA_READ, 'read:penduduk', 'read:nik', 'export:penduduk'],
+  'kepala-desa': [...DESA_READ, 'read:audit', 'read:penduduk', 'read:nik', 'export:penduduk'],
   'editor-web': ['read:dashboard', 'read:desa'],
-  'operator-wilayah': ['read:dashboard', 'read:lingkungan'],
+  'operator-wilayah': ['read:dashboard', 'read:lingkungan', 'read:penduduk'],
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {

@@ -1,8 +1,20 @@
 import type { PercobaanMasukTable, SesiTable, TokenApiTable } from '#src/features/auth/auth.table.js';
 import type { DesaHostTable, DesaTable } from '#src/features/desa/desa.table.js';
+import type { DuplikatTable } from '#src/features/duplikat/duplikat.table.js';
 import type { PengaturanTable, TautanSetupTable } from '#src/features/instalasi/instalasi.table.js';
+import type { KeluargaNoKkTable, KeluargaTable, RumahTanggaTable } from '#src/features/keluarga/keluarga.table.js';
 import type { LingkunganTable } from '#src/features/lingkungan/lingkungan.table.js';
+import type {
+  KodeReferensiTable,
+  PendudukPeringatanTable,
+  PendudukTable,
+} from '#src/features/penduduk/penduduk.table.js';
 import type { PenggunaTable, PeranPenggunaTable } from '#src/features/pengguna/pengguna.table.js';
+import type {
+  PeristiwaKeluargaTable,
+  PeristiwaTable,
+  PindahAntarDesaTable,
+} from '#src/features/peristiwa/peristiwa.table.js';
 import type { WilayahTable } from '#src/features/wilayah/wilayah.table.js';
 import type { AuditLogTable } from '#src/lib/audit/audit.table.js';
 
@@ -20,4 +32,14 @@ export interface Database {
   token_api: TokenApiTable;
   percobaan_masuk: PercobaanMasukTable;
   audit_log: AuditLogTable;
+  kode_referensi: KodeReferensiTable;
+  penduduk: PendudukTable;
+  penduduk_peringatan: PendudukPeringatanTable;
+  keluarga: KeluargaTable;
+  keluarga_no_kk: KeluargaNoKkTable;
+  rumah_tangga: RumahTanggaTable;
+  peristiwa: PeristiwaTable;
+  peristiwa_keluarga: PeristiwaKeluargaTable;
+  pindah_antar_desa: PindahAntarDesaTable;
+  duplikat: DuplikatTable;
 }

@@ -1,7 +1,13 @@
 import type { Messages } from './id.js';
+import { keluargaEn } from './keluarga.en.js';
+import { pendudukEn } from './penduduk.en.js';
+import { pendudukUiEn } from './penduduk-ui.en.js';
 
 /** English. Same shape as id.ts (the compiler checks that no message is missing). */
 export const en: Messages = {
+  registry: pendudukEn,
+  pendudukUi: pendudukUiEn,
+  keluarga: keluargaEn,
   lang: 'en',
   app: { name: 'Balai', tagline: 'Village Information System' },
   nav: {
@@ -227,6 +233,9 @@ export const en: Messages = {
     keBeranda: 'Back to home',
   },
   err: {
+    ...pendudukEn.err,
+    ...pendudukUiEn.err,
+    ...keluargaEn.err,
     notFound: 'What you are looking for does not exist or is outside your scope.',
     forbidden: 'You are not allowed to do this.',
     unauthorized: 'Please log in first.',

@@ -1,5 +1,12 @@
+import { keluargaId } from './keluarga.id.js';
+import { pendudukId } from './penduduk.id.js';
+import { pendudukUiId } from './penduduk-ui.id.js';
+
 /** Indonesian, the default language. Every other language mirrors this shape (see en.ts). */
 export const id = {
+  registry: pendudukId,
+  pendudukUi: pendudukUiId,
+  keluarga: keluargaId,
   lang: 'id',
   app: { name: 'Balai', tagline: 'Sistem Informasi Desa' },
   nav: {
@@ -225,6 +232,9 @@ export const id = {
     keBeranda: 'Kembali ke beranda',
   },
   err: {
+    ...pendudukId.err,
+    ...pendudukUiId.err,
+    ...keluargaId.err,
     notFound: 'Halaman atau data yang Anda cari tidak ada, atau di luar wewenang Anda.',
     forbidden: 'Anda tidak memiliki izin untuk tindakan ini.',
     unauthorized: 'Silakan masuk terlebih dahulu.',

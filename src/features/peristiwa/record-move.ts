@@ -1,0 +1,81 @@
+import { PERISTIWA, STATUS } from '#src/domain/peristiwa.js';
+import { createFamilyWithHead, getActiveFamily } from '#src/features/keluarga/keluarga.service.js';
+import { updatePenduduk } from '#src/features/penduduk/penduduk.repository.js';
+import { placeName } from '#src/features/penduduk/penduduk.service.js';
+import { type Actor, audit } from '#src/lib/audit/audit.js';
+import type { Db } from '#src/lib/db/connect.js';
+import { nowIso } from '#src/lib/db/time.js';
+import type { Arrival } from './kedatangan.service.js';
+import { familySnapshot, writeEvent } from './peristiwa-common.js';
+
+/** An existing record (with its history) arrives in this desa: new place, new family, alive again here. */
+export async function moveRecordIn(
+  trx: Db,
+  actor: Actor,
+  pendudukId: number,
+  desaKode: string,
+  arrival: Pick<Arrival, 'lingkunganId' | 'family' | 'alamatAsal' | 'maksud' | 'catatan'>,
+  dates: { tgl_peristiwa: string; tgl_lapor: string },
+): Promise<number> {
+  const before = await trx
+    .selectFrom('penduduk')
+    .select(['desa_kode', 'status_dasar'])
+    .where('id', '=', pendudukId)
+    .executeTakeFirstOrThrow();
+  const now = nowIso();
+  await updatePenduduk(trx, pendudukId, {
+    desa_kode: desaKode,
+    lingkungan_id: arrival.lingkunganId,
+    status_dasar: STATUS.hidup,
+    keluarga_id: null,
+    kk_level: null,
+    rumah_tangga_id: null,
+    rtm_level: null,
+    diperbarui_pada: now,
+    diperbarui_oleh: actor.username,
+  });
+  if (arrival.family.kind === 'new') {
+    await createFamilyWithHead(
+      trx,
+      actor,
+      desaKode,
+      {
+        noKk: arrival.family.noKk,
+        alamat: arrival.family.alamat,
+        kelasSosial: null,
+        lingkunganId: arrival.lingkunganId,
+      },
+      { existingId: pendudukId },
+      5,
+    );
+  } else {
+    await getActiveFamily(trx, desaKode, arrival.family.keluargaId);
+    await updatePenduduk(trx, pendudukId, { keluarga_id: arrival.family.keluargaId, kk_level: arrival.family.kkLevel });
+  }
+  const person = await trx
+    .selectFrom('penduduk')
+    .select('keluarga_id')
+    .where('id', '=', pendudukId)
+    .executeTakeFirstOrThrow();
+  await writeEvent(trx, actor, {
+    penduduk_id: pendudukId,
+    desa_kode: desaKode,
+    kode: PERISTIWA.pindahMasuk,
+    ...dates,
+    ...(await familySnapshot(trx, person.keluarga_id)),
+    asal_desa_kode: before.desa_kode,
+    alamat_asal: arrival.alamatAsal ?? (await placeName(trx, before.desa_kode)),
+    maksud_tujuan_kedatangan: arrival.maksud,
+    catatan: arrival.catatan,
+    status_sebelum: before.status_dasar,
+    status_sesudah: STATUS.hidup,
+  });
+  await audit.record(trx, actor, {
+    aksi: 'pindah-masuk',
+    entitas: 'penduduk',
+    entitasId: pendudukId,
+    desaKode,
+    perubahan: { desa_kode: [before.desa_kode, desaKode], status_dasar: [before.status_dasar, STATUS.hidup] },
+  });
+  return pendudukId;
+}

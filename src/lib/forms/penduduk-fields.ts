@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { type CodeListName, codeFromInput } from '#src/domain/codes.js';
+import { cleanNumber, parseNik, parseNoKk } from '#src/domain/nik.js';
+import { isValidPersonName, tidyName } from '#src/domain/person-name.js';
+
+/**
+ * Field schemas of the resident registry — one definition each, reused by the forms, the API and the
+ * OpenSID import. Messages are dictionary keys, localised when shown.
+ */
+/** A NIK: 16 digits passing the NIK rules (domain/nik.ts). Region/date/sex mismatches are warnings, not errors. */
+export const nik = () =>
+  z
+    .string({ error: 'wajibDiisi' })
+    .trim()
+    .transform((v) => cleanNumber(v))
+    .superRefine((v, ctx) => {
+      const r = parseNik(v);
+      if (!r.ok) ctx.addIssue({ code: 'custom', message: r.problem });
+    });
+
+/** NIK or nothing: empty or `0` (OpenSID's "no NIK yet") → null, meaning a temporary number is issued. */
+export const nikOrNone = () =>
+  z
+    .union([z.string(), z.number()])
+    .optional()
+    .transform((v) => (v === undefined ? '' : String(v).trim()))
+    .transform((v) => (v === '' || v === '0' ? null : cleanNumber(v)))
+    .superRefine((v, ctx) => {
+      if (v === null) return;
+      const r = parseNik(v);
+      if (!r.ok) ctx.addIssue({ code: 'custom', message: r.problem });
+    });
+
+/** A parent's NIK: same format checks; `0`/empty = unknown. */
+export const parentNik = nikOrNone;
+
+export const noKk = () =>
+  z
+    .union([z.string(), z.number()], { error: 'wajibDiisi' })
+    .transform((v) => cleanNumber(String(v).trim()))
+    .superRefine((v, ctx) => {
+      if (v === '') ctx.addIssue({ code: 'custom', message: 'wajibDiisi' });
+      else if (!parseNoKk(v).ok) ctx.addIssue({ code: 'custom', message: 'kkFormat' });
+    });
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar date, YYYY-MM-DD (forms send that; the API too). */
+export function isCalendarDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+export const optionalDate = () =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .nullable()
+    .transform((v) => (v ? v : null))
+    .refine((v) => v === null || isCalendarDate(v), { error: 'tanggalTidakValid' });
+
+export const requiredDate = () =>
+  z
+    .string({ error: 'wajibDiisi' })
+    .trim()
+    .min(1, { error: 'wajibDiisi' })
+    .refine((v) => isCalendarDate(v), { error: 'tanggalTidakValid' });
+
+/** A coded value: the code, or its label/alias (case- and space-insensitive). */
+export function code(list: CodeListName) {
+  return z
+    .union([z.string(), z.number()])
+    .optional()
+    .nullable()
+    .transform((v, ctx) => {
+      if (v === undefined || v === null || v === '') return null;
+      const c = codeFromInput(list, v);
+      if (c === null) {
+        ctx.addIssue({ code: 'custom', message: 'pilihanTidakValid' });
+        return z.NEVER;
+      }
+      return c;
+    });
+}
+
+export function requiredCode(list: CodeListName) {
+  return code(list).refine((v): v is number => v !== null, { error: 'wajibDiisi' });
+}
+
+/** A whole number in a range, from a form field or JSON; empty → null. */
+export function optionalInt(min: number, max: number) {
+  return z
+    .union([z.string(), z.number()])
+    .optional()
+    .nullable()
+    .transform((v, ctx) => {
+      if (v === undefined || v === null || v === '') return null;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `angkaAntara|${min}–${max}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+}
+
+export function optionalCoordinate(limit: number) {
+  return z
+    .union([z.string(), z.number()])
+    .optional()
+    .nullable()
+    .transform((v, ctx) => {
+      if (v === undefined || v === null || v === '') return null;
+      const n = Number(v);
+      if (!Number.isFinite(n) || Math.abs(n) > limit) {
+        ctx.addIssue({ code: 'custom', message: 'koordinatTidakValid' });
+        return z.NEVER;
+      }
+      return n;
+    });
+}
+
+export const personName = () =>
+  z
+    .string({ error: 'wajibDiisi' })
+    .transform((v) => tidyName(v))
+    .pipe(
+      z
+        .string()
+        .min(1, { error: 'wajibDiisi' })
+        .max(100, { error: 'terlaluPanjang|100' })
+        .refine(isValidPersonName, { error: 'namaOrangTidakValid' }),
+    );
+
+export const optionalPersonName = () =>
+  z
+    .string()
+    .optional()
+    .nullable()
+    .transform((v) => (v ? tidyName(v) : null))
+    .refine((v) => v === null || (v.length <= 100 && isValidPersonName(v)), { error: 'namaOrangTidakValid' });
