@@ -75,7 +75,7 @@ export function makeNik(tanggallahir: string, sex: 1 | 2, prefix = '331709'): st
   return `${prefix}${String(day).padStart(2, '0')}${m}${y?.slice(2)}${String(serial++).padStart(4, '0')}`;
 }
 
-export function person(overrides: Partial<PendudukInput> & { nama: string }): PendudukInput {
+export function person<T extends Partial<PendudukInput> & { nama: string }>(overrides: T): PendudukInput & T {
   const base = Object.fromEntries(Object.keys(pendudukFields).map((k) => [k, null])) as unknown as PendudukInput;
   return { ...base, warganegara_id: 1, status: 1, ...overrides };
 }
