@@ -139,5 +139,17 @@ export function buildRoutes(d: Deps): RouteDef[] {
 
     // audit trail
     { method: 'GET', url: '/audit', access: 'read:audit', handler: audit.browse },
+
+    // ——— resident registry: residents (list, forms, detail, events, print, photo) ———
+    // ——— end residents ———
+
+    // ——— resident registry: families and households ———
+    // ——— end families and households ———
+
+    // ——— resident registry: API ———
+    // ——— end API ———
+
+    // ——— resident registry: transfers, data quality, duplicates ———
+    // ——— end transfers, data quality, duplicates ———
   ];
 }

@@ -14,7 +14,7 @@ import { isApi } from './request.js';
 export type Access = Permission | 'authenticated' | 'public';
 
 export interface RouteDef {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   access: Access;
   /** where the permission is asked for; omitted or null = anywhere the user holds it */
@@ -41,7 +41,8 @@ export async function requirePermission(
   def: RouteDef,
   origins: readonly string[],
 ) {
-  if (req.method === 'POST') verifySameOrigin(req, origins);
+  const changes = req.method !== 'GET' && req.method !== 'HEAD';
+  if (changes) verifySameOrigin(req, origins);
   if (def.access === 'public') return;
 
   const auth = req.auth;
@@ -49,7 +50,7 @@ export async function requirePermission(
     if (isApi(req) || req.method !== 'GET') throw unauthorized();
     return reply.redirect(`/masuk?lanjut=${encodeURIComponent(req.url)}`, 303);
   }
-  if (req.method === 'POST' && auth.via === 'session') verifyCsrfToken(req);
+  if (changes && auth.via === 'session') verifyCsrfToken(req);
   if (auth.user.harusGantiSandi && !def.duringPasswordChange) {
     if (isApi(req) || req.method !== 'GET') throw new HttpError(403, 'harusGantiSandi');
     return reply.redirect(PASSWORD_PAGE, 303);
