@@ -3,6 +3,8 @@ import { assetRoutes } from './features/assets/assets.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.js';
+import { duplikatRoutes } from './features/duplikat/duplikat.routes.js';
+import { pindahRoutes } from './features/peristiwa/pindah.routes.js';
 import { desaRoutes } from './features/desa/desa.routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
 import { instalasiRoutes } from './features/instalasi/instalasi.routes.js';
@@ -26,6 +28,8 @@ export function buildRoutes(d: Deps): RouteDef[] {
   const lingkungan = lingkunganRoutes(d);
   const pengguna = penggunaRoutes(d);
   const audit = auditRoutes(d);
+  const pindah = pindahRoutes(d);
+  const duplikat = duplikatRoutes(d);
 
   return [
     // public: health, assets, open data, login, first-time setup, language
@@ -150,6 +154,14 @@ export function buildRoutes(d: Deps): RouteDef[] {
     // ——— end API ———
 
     // ——— resident registry: transfers, data quality, duplicates ———
+    { method: 'GET', url: '/desa/:kode/pindah', access: 'read:penduduk', target: regionTarget, handler: pindah.list },
+    { method: 'POST', url: '/pindah/:id/terima', access: 'record:peristiwa', target: pindah.originTarget, handler: pindah.accept },
+    { method: 'POST', url: '/pindah/:id/tolak', access: 'record:peristiwa', target: pindah.originTarget, handler: pindah.close('ditolak') },
+    { method: 'POST', url: '/pindah/:id/batal', access: 'record:peristiwa', target: pindah.destinationTarget, handler: pindah.close('batal') },
+    { method: 'GET', url: '/duplikat', access: 'review:duplikat', handler: duplikat.allQueue },
+    { method: 'GET', url: '/desa/:kode/duplikat', access: 'review:duplikat', target: regionTarget, handler: duplikat.desaQueue },
+    { method: 'POST', url: '/desa/:kode/duplikat/pindai', access: 'review:duplikat', target: regionTarget, handler: duplikat.scan },
+    { method: 'POST', url: '/duplikat/:id', access: 'review:duplikat', target: duplikat.pairTarget, handler: duplikat.act },
     // ——— end transfers, data quality, duplicates ———
   ];
 }

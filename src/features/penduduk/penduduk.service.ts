@@ -51,7 +51,8 @@ function storedFields(person: PendudukInput) {
   };
 }
 
-async function saveWarnings(db: Db, id: number, desaKode: string, person: PendudukInput): Promise<void> {
+/** Recompute and store a record's data-quality warnings. */
+export async function saveWarnings(db: Db, id: number, desaKode: string, person: PendudukInput): Promise<void> {
   const regions = await nikPrefixRegions(db);
   await repo.replaceWarnings(
     db,

@@ -21,8 +21,11 @@ export function respondWithError(req: FastifyRequest, reply: FastifyReply, error
   reply.headers(error.headers);
   if (isApi(req)) {
     const fields = Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, localise(v, req.m)]));
+    const hasFields = Object.keys(fields).length > 0;
+    // field messages also at the top level (`errors`), the shape API clients of the registry read
     return reply.code(error.status).send({
-      error: { code: error.key, message, ...(Object.keys(fields).length > 0 ? { fields } : {}), request_id: req.id },
+      error: { code: error.key, message, ...(hasFields ? { fields } : {}), request_id: req.id },
+      ...(hasFields ? { errors: fields } : {}),
     });
   }
   return sendPage(
