@@ -47,21 +47,16 @@ export async function insertUser(
 /** dusun → RW → RT in a desa; returns the ids. */
 export async function insertTree(db: Db, desaKode: string, dusun = 'Krajan') {
   await editLingkungan(db, actor, desaKode, { intent: 'tambah-dusun', nama: dusun });
-  const find = async (tingkat: string, nama: string) =>
-    (
-      await db
-        .selectFrom('lingkungan')
-        .select('id')
-        .where('desa_kode', '=', desaKode)
-        .where('tingkat', '=', tingkat as 'dusun')
-        .where('nama', '=', nama)
-        .executeTakeFirstOrThrow()
-    ).id;
-  const dusunId = await find('dusun', dusun);
+  const find = async (tingkat: string, nama: string, indukId: number | null) => {
+    let q = db.selectFrom('lingkungan').select('id').where('desa_kode', '=', desaKode).where('tingkat', '=', tingkat as 'dusun').where('nama', '=', nama);
+    q = indukId === null ? q.where('induk_id', 'is', null) : q.where('induk_id', '=', indukId);
+    return (await q.executeTakeFirstOrThrow()).id;
+  };
+  const dusunId = await find('dusun', dusun, null);
   await editLingkungan(db, actor, desaKode, { intent: 'tambah-rw', induk_id: dusunId, nama: '001' });
-  const rwId = await find('rw', '001');
+  const rwId = await find('rw', '001', dusunId);
   await editLingkungan(db, actor, desaKode, { intent: 'tambah-rt', induk_id: rwId, nama: '002' });
-  const rtId = await find('rt', '002');
+  const rtId = await find('rt', '002', rwId);
   return { dusunId, rwId, rtId };
 }
 

@@ -72,7 +72,8 @@ export async function createFamilyWithHead(
       diperbarui_oleh: actor.username,
     });
   } catch (error) {
-    if (isUniqueViolation(error)) await assertNoKkFree(trx, noKk);
+    // saved by someone else a moment ago: the transaction is aborted on PostgreSQL, so no lookup here
+    if (isUniqueViolation(error)) throw fieldError(409, 'no_kk', 'kkBaruSajaDicatat');
     throw error;
   }
   let kepalaId: number;

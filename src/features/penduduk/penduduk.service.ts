@@ -5,7 +5,7 @@ import { nikPrefixRegions } from '#src/features/wilayah/region-set.js';
 import { findVillageWithKecamatan } from '#src/features/wilayah/wilayah.repository.js';
 import { type Actor, audit, diffRecords } from '#src/lib/audit/audit.js';
 import type { Db } from '#src/lib/db/connect.js';
-import { isUniqueViolation } from '#src/lib/db/errors.js';
+import { uniqueViolationOn } from '#src/lib/db/errors.js';
 import { nowIso } from '#src/lib/db/time.js';
 import { HttpError, notFound } from '#src/lib/errors.js';
 import * as repo from './penduduk.repository.js';
@@ -96,8 +96,10 @@ export async function insertPerson(trx: Db, actor: Actor, input: NewPerson): Pro
       diperbarui_oleh: actor.username,
     });
   } catch (error) {
-    if (isUniqueViolation(error) && fields.nik) await assertNikFree(trx, fields.nik);
-    if (isUniqueViolation(error)) throw fieldError(409, 'tag_id_card', 'tagIdCardSudahDipakai');
+    // another operator saved the same number a moment ago (the transaction is aborted on PostgreSQL: no lookup)
+    if (uniqueViolationOn(error, 'tag_id_card')) throw fieldError(409, 'tag_id_card', 'tagIdCardSudahDipakai');
+    if (uniqueViolationOn(error, 'nik_sementara')) throw new HttpError(409, 'bersamaanCobaLagi');
+    if (uniqueViolationOn(error, 'nik')) throw fieldError(409, 'nik', 'nikBaruSajaDicatat');
     throw error;
   }
   await saveWarnings(trx, id, input.desaKode, fields);
@@ -158,7 +160,8 @@ export async function updatePerson(
     try {
       saved = await repo.updatePendudukVersioned(trx, id, versi, { ...changes, nik_sementara: nikSementara });
     } catch (error) {
-      if (isUniqueViolation(error) && fields.nik) await assertNikFree(trx, fields.nik, id);
+      if (uniqueViolationOn(error, 'tag_id_card')) throw fieldError(409, 'tag_id_card', 'tagIdCardSudahDipakai');
+      if (uniqueViolationOn(error, 'nik')) throw fieldError(409, 'nik', 'nikBaruSajaDicatat');
       throw error;
     }
     if (!saved) throw conflict();

@@ -86,6 +86,9 @@ export const pendudukEn: typeof pendudukId = {
     nikSudahTerdaftar: 'This NIK is already recorded as a living resident of {0}.',
     nikTercatatMeninggal:
       'This NIK is recorded as deceased in {0}. Check the NIK; if wrong, reverse the death event in that village.',
+    nikBaruSajaDicatat: 'This NIK was just recorded by another user. Look it up in the resident list.',
+    kkBaruSajaDicatat: 'This family card number was just used by another user. Look it up in the family list.',
+    bersamaanCobaLagi: 'Another record was being saved at the same time. Please save once more.',
     nikFormat: 'A NIK has 16 digits.',
     nikTanggalMustahil: 'The birth date in the NIK (digits 7–10) is impossible: day 01–31 (women 41–71), month 01–12.',
     nikSerialNol: 'The NIK serial (last 4 digits) cannot be 0000.',

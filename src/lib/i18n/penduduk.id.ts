@@ -83,6 +83,9 @@ export const pendudukId = {
     nikSudahTerdaftar: 'NIK ini sudah tercatat sebagai penduduk hidup di {0}.',
     nikTercatatMeninggal:
       'NIK ini tercatat sudah meninggal di {0}. Periksa NIK; bila keliru, batalkan peristiwa kematiannya di desa tersebut.',
+    nikBaruSajaDicatat: 'NIK ini baru saja dicatat oleh pengguna lain. Cari NIK tersebut di daftar penduduk.',
+    kkBaruSajaDicatat: 'Nomor KK ini baru saja dipakai oleh pengguna lain. Cari nomor KK tersebut di daftar keluarga.',
+    bersamaanCobaLagi: 'Data lain sedang disimpan bersamaan. Coba simpan sekali lagi.',
     nikFormat: 'NIK harus 16 angka.',
     nikTanggalMustahil:
       'Tanggal lahir dalam NIK (digit 7–10) tidak mungkin: hari 01–31 (perempuan 41–71), bulan 01–12.',
