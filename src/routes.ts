@@ -3,13 +3,19 @@ import { assetRoutes } from './features/assets/assets.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.js';
-import { duplikatRoutes } from './features/duplikat/duplikat.routes.js';
-import { pindahRoutes } from './features/peristiwa/pindah.routes.js';
 import { desaRoutes } from './features/desa/desa.routes.js';
+import { duplikatRoutes } from './features/duplikat/duplikat.routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
 import { instalasiRoutes } from './features/instalasi/instalasi.routes.js';
+import { keluargaRoutes } from './features/keluarga/keluarga.routes.js';
+import { keluargaDesaRoutes } from './features/keluarga/keluarga-desa.routes.js';
+import { rumahTanggaRoutes } from './features/keluarga/rumah-tangga.routes.js';
 import { lingkunganRoutes } from './features/lingkungan/lingkungan.routes.js';
+import { pendudukRoutes } from './features/penduduk/penduduk.routes.js';
+import { pendudukApiRoutes } from './features/penduduk-api/penduduk-api.routes.js';
+import { peristiwaApiRoutes } from './features/penduduk-api/peristiwa-api.routes.js';
 import { penggunaRoutes } from './features/pengguna/pengguna.routes.js';
+import { pindahRoutes } from './features/peristiwa/pindah.routes.js';
 import { regionTarget, wilayahRoutes } from './features/wilayah/wilayah.routes.js';
 import type { RouteDef } from './lib/http/route.js';
 
@@ -26,10 +32,16 @@ export function buildRoutes(d: Deps): RouteDef[] {
   const wilayah = wilayahRoutes(d);
   const desa = desaRoutes(d);
   const lingkungan = lingkunganRoutes(d);
+  const keluarga = keluargaRoutes(d);
+  const keluargaDesa = keluargaDesaRoutes(d);
+  const rumahTangga = rumahTanggaRoutes(d);
   const pengguna = penggunaRoutes(d);
   const audit = auditRoutes(d);
+  const penduduk = pendudukRoutes(d);
   const pindah = pindahRoutes(d);
   const duplikat = duplikatRoutes(d);
+  const api = pendudukApiRoutes(d);
+  const apiEvents = peristiwaApiRoutes(d);
 
   return [
     // public: health, assets, open data, login, first-time setup, language
@@ -145,23 +157,294 @@ export function buildRoutes(d: Deps): RouteDef[] {
     { method: 'GET', url: '/audit', access: 'read:audit', handler: audit.browse },
 
     // ——— resident registry: residents (list, forms, detail, events, print, photo) ———
+    {
+      method: 'GET',
+      url: '/desa/:kode/penduduk',
+      access: 'read:penduduk',
+      target: penduduk.targets.desaList('read:penduduk'),
+      handler: penduduk.list,
+    },
+    {
+      method: 'GET',
+      url: '/desa/:kode/penduduk/ekspor.xlsx',
+      access: 'export:penduduk',
+      target: penduduk.targets.desaList('export:penduduk'),
+      handler: penduduk.exportXlsx,
+    },
+    {
+      method: 'GET',
+      url: '/desa/:kode/kualitas-data',
+      access: 'read:penduduk',
+      target: penduduk.targets.desaList('read:penduduk'),
+      handler: penduduk.quality,
+    },
+    {
+      method: 'GET',
+      url: '/desa/:kode/penduduk/baru',
+      access: 'record:peristiwa',
+      target: regionTarget,
+      handler: penduduk.showNew,
+    },
+    {
+      method: 'POST',
+      url: '/desa/:kode/penduduk/lahir',
+      access: 'record:peristiwa',
+      target: regionTarget,
+      handler: penduduk.birth,
+    },
+    {
+      method: 'POST',
+      url: '/desa/:kode/penduduk/masuk',
+      access: 'record:peristiwa',
+      target: regionTarget,
+      handler: penduduk.arrival,
+    },
+    {
+      method: 'GET',
+      url: '/penduduk/:id',
+      access: 'read:penduduk',
+      target: penduduk.targets.person,
+      handler: penduduk.show,
+    },
+    {
+      method: 'GET',
+      url: '/penduduk/:id/ubah',
+      access: 'write:penduduk',
+      target: penduduk.targets.person,
+      handler: penduduk.showEdit,
+    },
+    {
+      method: 'POST',
+      url: '/penduduk/:id/ubah',
+      access: 'write:penduduk',
+      target: penduduk.targets.person,
+      handler: penduduk.saveEdit,
+    },
+    {
+      method: 'GET',
+      url: '/penduduk/:id/peristiwa/:jenis',
+      access: 'record:peristiwa',
+      target: penduduk.targets.person,
+      handler: penduduk.showEvent,
+    },
+    {
+      method: 'POST',
+      url: '/penduduk/:id/peristiwa/:jenis',
+      access: 'record:peristiwa',
+      target: penduduk.targets.person,
+      handler: penduduk.recordEvent,
+    },
+    {
+      method: 'POST',
+      url: '/peristiwa/:id/batal',
+      access: 'record:peristiwa',
+      target: penduduk.targets.event,
+      handler: penduduk.reverse,
+    },
+    {
+      method: 'GET',
+      url: '/penduduk/:id/cetak',
+      access: 'read:penduduk',
+      target: penduduk.targets.person,
+      handler: penduduk.print,
+    },
+    {
+      method: 'GET',
+      url: '/penduduk/:id/foto',
+      access: 'read:penduduk',
+      target: penduduk.targets.person,
+      handler: penduduk.foto,
+    },
+    {
+      method: 'POST',
+      url: '/penduduk/:id/foto',
+      access: 'write:penduduk',
+      target: penduduk.targets.person,
+      bodyLimit: d.env.BALAI_UPLOAD_LIMIT + 64 * 1024,
+      handler: penduduk.uploadFoto,
+    },
     // ——— end residents ———
 
     // ——— resident registry: families and households ———
+    {
+      method: 'GET',
+      url: '/desa/:kode/keluarga',
+      access: 'read:penduduk',
+      target: regionTarget,
+      handler: keluargaDesa.list,
+    },
+    {
+      method: 'GET',
+      url: '/desa/:kode/keluarga/baru',
+      access: 'write:penduduk',
+      target: regionTarget,
+      handler: keluargaDesa.showNew,
+    },
+    {
+      method: 'POST',
+      url: '/desa/:kode/keluarga/baru',
+      access: 'write:penduduk',
+      target: regionTarget,
+      handler: keluargaDesa.create,
+    },
+    { method: 'GET', url: '/keluarga/:id', access: 'read:penduduk', target: keluarga.target, handler: keluarga.show },
+    { method: 'POST', url: '/keluarga/:id', access: 'write:penduduk', target: keluarga.target, handler: keluarga.act },
+    {
+      method: 'GET',
+      url: '/keluarga/:id/cetak',
+      access: 'read:penduduk',
+      target: keluarga.target,
+      handler: keluarga.print,
+    },
+    {
+      method: 'GET',
+      url: '/desa/:kode/rumah-tangga',
+      access: 'read:penduduk',
+      target: regionTarget,
+      handler: rumahTangga.list,
+    },
+    {
+      method: 'POST',
+      url: '/desa/:kode/rumah-tangga',
+      access: 'write:penduduk',
+      target: regionTarget,
+      handler: rumahTangga.create,
+    },
+    {
+      method: 'GET',
+      url: '/rumah-tangga/:id',
+      access: 'read:penduduk',
+      target: rumahTangga.target,
+      handler: rumahTangga.show,
+    },
+    {
+      method: 'POST',
+      url: '/rumah-tangga/:id',
+      access: 'write:penduduk',
+      target: rumahTangga.target,
+      handler: rumahTangga.act,
+    },
     // ——— end families and households ———
 
     // ——— resident registry: API ———
+    { method: 'GET', url: '/api/v1/openapi.json', access: 'public', handler: api.openapi },
+    {
+      method: 'GET',
+      url: '/api/v1/desa/:kode/penduduk',
+      access: 'read:penduduk',
+      target: regionTarget,
+      handler: api.search,
+    },
+    {
+      method: 'POST',
+      url: '/api/v1/desa/:kode/penduduk',
+      access: 'write:penduduk',
+      target: regionTarget,
+      handler: api.create,
+    },
+    {
+      method: 'GET',
+      url: '/api/v1/penduduk/:id',
+      access: 'read:penduduk',
+      target: api.personTarget,
+      handler: api.show,
+    },
+    {
+      method: 'PUT',
+      url: '/api/v1/penduduk/:id',
+      access: 'write:penduduk',
+      target: api.personTarget,
+      handler: api.update,
+    },
+    {
+      method: 'POST',
+      url: '/api/v1/penduduk/:id/peristiwa',
+      access: 'record:peristiwa',
+      target: api.personTarget,
+      handler: apiEvents.leave,
+    },
+    {
+      method: 'POST',
+      url: '/api/v1/desa/:kode/peristiwa/lahir',
+      access: 'record:peristiwa',
+      target: regionTarget,
+      handler: apiEvents.birth,
+    },
+    {
+      method: 'POST',
+      url: '/api/v1/desa/:kode/peristiwa/pindah-masuk',
+      access: 'record:peristiwa',
+      target: regionTarget,
+      handler: apiEvents.arrival,
+    },
+    {
+      method: 'POST',
+      url: '/api/v1/peristiwa/:id/batal',
+      access: 'record:peristiwa',
+      target: api.eventTarget,
+      handler: apiEvents.reverse,
+    },
+    {
+      method: 'GET',
+      url: '/api/v1/desa/:kode/keluarga',
+      access: 'read:penduduk',
+      target: regionTarget,
+      handler: api.families,
+    },
+    {
+      method: 'GET',
+      url: '/api/v1/keluarga/:id',
+      access: 'read:penduduk',
+      target: api.familyTarget,
+      handler: api.family,
+    },
     // ——— end API ———
 
     // ——— resident registry: transfers, data quality, duplicates ———
     { method: 'GET', url: '/desa/:kode/pindah', access: 'read:penduduk', target: regionTarget, handler: pindah.list },
-    { method: 'POST', url: '/pindah/:id/terima', access: 'record:peristiwa', target: pindah.originTarget, handler: pindah.accept },
-    { method: 'POST', url: '/pindah/:id/tolak', access: 'record:peristiwa', target: pindah.originTarget, handler: pindah.close('ditolak') },
-    { method: 'POST', url: '/pindah/:id/batal', access: 'record:peristiwa', target: pindah.destinationTarget, handler: pindah.close('batal') },
+    {
+      method: 'POST',
+      url: '/pindah/:id/terima',
+      access: 'record:peristiwa',
+      target: pindah.originTarget,
+      handler: pindah.accept,
+    },
+    {
+      method: 'POST',
+      url: '/pindah/:id/tolak',
+      access: 'record:peristiwa',
+      target: pindah.originTarget,
+      handler: pindah.close('ditolak'),
+    },
+    {
+      method: 'POST',
+      url: '/pindah/:id/batal',
+      access: 'record:peristiwa',
+      target: pindah.destinationTarget,
+      handler: pindah.close('batal'),
+    },
     { method: 'GET', url: '/duplikat', access: 'review:duplikat', handler: duplikat.allQueue },
-    { method: 'GET', url: '/desa/:kode/duplikat', access: 'review:duplikat', target: regionTarget, handler: duplikat.desaQueue },
-    { method: 'POST', url: '/desa/:kode/duplikat/pindai', access: 'review:duplikat', target: regionTarget, handler: duplikat.scan },
-    { method: 'POST', url: '/duplikat/:id', access: 'review:duplikat', target: duplikat.pairTarget, handler: duplikat.act },
+    {
+      method: 'GET',
+      url: '/desa/:kode/duplikat',
+      access: 'review:duplikat',
+      target: regionTarget,
+      handler: duplikat.desaQueue,
+    },
+    {
+      method: 'POST',
+      url: '/desa/:kode/duplikat/pindai',
+      access: 'review:duplikat',
+      target: regionTarget,
+      handler: duplikat.scan,
+    },
+    {
+      method: 'POST',
+      url: '/duplikat/:id',
+      access: 'review:duplikat',
+      target: duplikat.pairTarget,
+      handler: duplikat.act,
+    },
     // ——— end transfers, data quality, duplicates ———
   ];
 }

@@ -1,14 +1,34 @@
+import { join } from 'node:path';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startSession } from '#src/features/auth/session.service.js';
+import { createHousehold } from '#src/features/keluarga/rumah-tangga.service.js';
+import { savePendudukFoto } from '#src/features/penduduk/penduduk-foto.service.js';
+import { recordArrival } from '#src/features/peristiwa/kedatangan.service.js';
+import { recordLeavingEvent } from '#src/features/peristiwa/kepergian.service.js';
+import { systemActor } from '#src/lib/audit/audit.js';
 import { ROLE_PERMISSIONS, ROLES, type Role } from '#src/lib/auth/roles.js';
 import type { RouteDef } from '#src/lib/http/route.js';
+import { createFileStore } from '#src/lib/storage.js';
 import { buildRoutes } from '#src/routes.js';
 import { ORIGIN, useTestApp } from '../support/app.js';
-import { activate, DESA_A, insertTree, insertUser, KAB, KEC } from '../support/builders.js';
+import {
+  activate,
+  DESA_A,
+  DESA_B,
+  insertFamily,
+  insertTree,
+  insertUser,
+  KAB,
+  KEC,
+  makeNik,
+  person,
+} from '../support/builders.js';
 
 /**
  * The role × route matrix, generated from the route table: every route is asked as every role (and
- * anonymously) on a target inside desa A, and the answer must match the declared permission.
+ * anonymously) on a target inside desa A, and the answer must match the declared permission. A route added
+ * without a sample below fails the first test.
  */
 const SCOPE: Record<Role, string> = {
   'admin-kabupaten': KAB,
@@ -21,19 +41,64 @@ const SCOPE: Record<Role, string> = {
   'operator-wilayah': DESA_A,
 };
 
+/** Routes whose target is a record's place down to its dusun/RW/RT: the dusun operator reaches records in their dusun. */
+const UNIT_SCOPED = new Set([
+  '/lingkungan/:id',
+  '/desa/:kode/penduduk',
+  '/desa/:kode/kualitas-data',
+  '/penduduk/:id',
+  '/penduduk/:id/ubah',
+  '/penduduk/:id/peristiwa/:jenis',
+  '/penduduk/:id/cetak',
+  '/penduduk/:id/foto',
+  '/peristiwa/:id/batal',
+  '/keluarga/:id',
+  '/keluarga/:id/cetak',
+  '/rumah-tangga/:id',
+  '/api/v1/penduduk/:id',
+  '/api/v1/penduduk/:id/peristiwa',
+  '/api/v1/peristiwa/:id/batal',
+  '/api/v1/keluarga/:id',
+]);
+
+/** Bodies that get past the guard but change nothing (the guard runs before any parsing). */
+const PAYLOAD: Record<string, Record<string, string>> = {
+  'POST /pindah/:id/terima': { kepala_baru_id: 'bukan-angka' },
+};
+
 interface Fixture {
   users: Record<Role, number>;
   dusunId: number;
   otherUserId: number;
+  pendudukId: number;
+  keluargaId: number;
+  rumahTanggaId: number;
+  peristiwaId: number;
+  pairId: number;
+  fromA: number;
+  toA: number;
 }
 
-/** Concrete URL for a route pattern, pointing inside desa A. */
+/** Concrete URL for a route pattern, pointing inside desa A (inside the dusun operator's dusun). */
 function sampleUrl(url: string, f: Fixture): string {
+  const id = (): number => {
+    if (url.startsWith('/lingkungan')) return f.dusunId;
+    if (url.startsWith('/pengguna')) return f.otherUserId;
+    if (url.includes('/penduduk/:id')) return f.pendudukId;
+    if (url.includes('/keluarga/:id')) return f.keluargaId;
+    if (url.startsWith('/rumah-tangga')) return f.rumahTanggaId;
+    if (url.includes('/peristiwa/:id')) return f.peristiwaId;
+    if (url.startsWith('/duplikat')) return f.pairId;
+    if (url === '/pindah/:id/batal') return f.toA;
+    if (url.startsWith('/pindah')) return f.fromA;
+    throw new Error(`no sample id for ${url}: add one to the role × route matrix`);
+  };
   return url
     .replace(':kode', DESA_A)
     .replace(':token', 'bukan-token')
     .replace(':file', 'app.css')
-    .replace(':id', url.startsWith('/lingkungan') ? String(f.dusunId) : String(f.otherUserId));
+    .replace(':jenis', 'mati')
+    .replace(':id', () => String(id()));
 }
 
 type Outcome = 'allowed' | 'forbidden' | 'not-found' | 'login';
@@ -44,7 +109,7 @@ function expected(role: Role | null, def: RouteDef): Outcome {
   if (def.access === 'authenticated') return 'allowed';
   if (!ROLE_PERMISSIONS[role].includes(def.access)) return 'forbidden';
   // the dusun/RW/RT operator's scope is one dusun of desa A: desa-wide targets lie outside it
-  if (role === 'operator-wilayah' && def.target && def.url !== '/lingkungan/:id') return 'not-found';
+  if (role === 'operator-wilayah' && def.target && !UNIT_SCOPED.has(def.url)) return 'not-found';
   return 'allowed';
 }
 
@@ -58,9 +123,11 @@ function observed(status: number, location: string | undefined): Outcome {
 describe('role × route matrix', () => {
   const t = useTestApp();
   const f = {} as Fixture;
+  const actor = systemActor('fixture');
 
   beforeAll(async () => {
     await activate(t.db, DESA_A);
+    await activate(t.db, DESA_B);
     f.dusunId = (await insertTree(t.db, DESA_A)).dusunId;
     f.users = {} as Record<Role, number>;
     for (const role of ROLES) {
@@ -69,6 +136,59 @@ describe('role × route matrix', () => {
       });
     }
     f.otherUserId = await insertUser(t.db, 'warga.operator', 'operator-desa', DESA_A);
+    // the registry fixture lives in dusun Krajan of desa A, the dusun operator's dusun
+    const family = await insertFamily(t.db, DESA_A, { nama: 'Kepala Matriks', tanggallahir: '1970-01-01', sex: 1 }, [
+      { nama: 'Anak Matriks', tanggallahir: '2000-02-02', sex: 2, kkLevel: 4 },
+      { nama: 'Hilang Matriks', tanggallahir: '1990-03-03', sex: 1, kkLevel: 4 },
+    ]);
+    f.pendudukId = family.memberIds[0] as number;
+    f.keluargaId = family.keluargaId;
+    f.rumahTanggaId = await createHousehold(t.db, actor, DESA_A, {
+      kepala_id: family.kepalaId,
+      kelas_sosial: null,
+      bdt: null,
+      terdaftar_dtks: 0,
+    });
+    f.peristiwaId = await recordLeavingEvent(t.db, actor, family.memberIds[1] as number, 4, {
+      tgl_peristiwa: '2026-11-01',
+      tgl_lapor: null,
+      catatan: null,
+      kepala_baru_id: null,
+    } as never);
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888888' } })
+      .png()
+      .toBuffer();
+    await savePendudukFoto(t.db, createFileStore(join(t.dataDir, 'unggahan')), actor, f.pendudukId, png);
+    const twinA = await insertFamily(t.db, DESA_A, { nama: 'Kembar Matriks', tanggallahir: '1980-08-08', sex: 1 });
+    const twinB = await insertFamily(t.db, DESA_A, { nama: 'Kembar Matriks', tanggallahir: '1980-08-08', sex: 1 });
+    f.pairId = (
+      await t.db
+        .selectFrom('duplikat')
+        .select('id')
+        .where('penduduk_b', '=', Math.max(twinA.kepalaId, twinB.kepalaId))
+        .executeTakeFirstOrThrow()
+    ).id;
+    // transfers: one waiting for desa A's answer, one that desa A asked for
+    const leaverNik = makeNik('1995-05-05', 1);
+    await insertFamily(t.db, DESA_A, { nama: 'Pindah Ke B', tanggallahir: '1995-05-05', sex: 1, nik: leaverNik });
+    const inB = await insertFamily(t.db, DESA_B, { nama: 'Penghuni B', tanggallahir: '1975-01-01', sex: 1 });
+    const comerNik = makeNik('1996-06-06', 2);
+    await insertFamily(t.db, DESA_B, { nama: 'Pindah Ke A', tanggallahir: '1996-06-06', sex: 2, nik: comerNik });
+    const arrival = (nik: string, lingkunganId: number) => ({
+      person: person({ nama: 'x', nik }),
+      lingkunganId,
+      family: { kind: 'new' as const, noKk: null, alamat: null },
+      tglPeristiwa: '2026-11-02',
+      tglLapor: null,
+      alamatAsal: null,
+      maksud: null,
+      catatan: null,
+    });
+    const toB = await recordArrival(t.db, actor, DESA_B, arrival(leaverNik, inB.lingkunganId));
+    const toA = await recordArrival(t.db, actor, DESA_A, arrival(comerNik, family.lingkunganId));
+    if (toB.kind !== 'menunggu' || toA.kind !== 'menunggu') throw new Error('transfer fixtures');
+    f.fromA = toB.transferId;
+    f.toA = toA.transferId;
   });
 
   // the table as app.ts builds it (handlers are never called here)
@@ -79,6 +199,7 @@ describe('role × route matrix', () => {
     const registered = t.app.registeredRoutes.map((r) => `${r.method} ${r.url}`);
     expect(new Set(registered)).toEqual(new Set(table));
     for (const route of t.app.registeredRoutes) expect(route.access, `${route.method} ${route.url}`).toBeTruthy();
+    for (const def of defs) expect(() => sampleUrl(def.url, f)).not.toThrow();
   });
 
   for (const role of [null, ...ROLES] as (Role | null)[]) {
@@ -87,12 +208,13 @@ describe('role × route matrix', () => {
       for (const def of defs) {
         const headers: Record<string, string> = { origin: ORIGIN, host: 'localhost' };
         let payload: Record<string, string> | undefined;
+        const extra = PAYLOAD[`${def.method} ${def.url}`] ?? {};
         if (role !== null) {
           // a fresh session per request: some routes (logout) end the session they are called with
           const s = await startSession(t.db, f.users[role], { ip: null, agen: null }, { idleMinutes: 60, maxDays: 1 });
           headers.cookie = `balai_sesi=${s.token}`;
-          if (def.method === 'POST') payload = { _csrf: s.csrf };
-        } else if (def.method === 'POST') payload = {};
+          if (def.method !== 'GET') payload = { _csrf: s.csrf, ...extra };
+        } else if (def.method !== 'GET') payload = { ...extra };
         const res = await t.app.inject({
           method: def.method,
           url: sampleUrl(def.url, f),
@@ -118,5 +240,7 @@ describe('role × route matrix', () => {
     expect(ROLE_PERMISSIONS['editor-web']).not.toContain('read:penduduk');
     expect(ROLE_PERMISSIONS['staf-kecamatan']).not.toContain('read:nik');
     expect(ROLE_PERMISSIONS['admin-desa']).not.toContain('activate:desa');
+    expect(ROLE_PERMISSIONS['admin-kabupaten']).not.toContain('write:penduduk');
+    expect(ROLE_PERMISSIONS['kepala-desa']).not.toContain('record:peristiwa');
   });
 });

@@ -48,7 +48,12 @@ export async function insertUser(
 export async function insertTree(db: Db, desaKode: string, dusun = 'Krajan') {
   await editLingkungan(db, actor, desaKode, { intent: 'tambah-dusun', nama: dusun });
   const find = async (tingkat: string, nama: string, indukId: number | null) => {
-    let q = db.selectFrom('lingkungan').select('id').where('desa_kode', '=', desaKode).where('tingkat', '=', tingkat as 'dusun').where('nama', '=', nama);
+    let q = db
+      .selectFrom('lingkungan')
+      .select('id')
+      .where('desa_kode', '=', desaKode)
+      .where('tingkat', '=', tingkat as 'dusun')
+      .where('nama', '=', nama);
     q = indukId === null ? q.where('induk_id', 'is', null) : q.where('induk_id', '=', indukId);
     return (await q.executeTakeFirstOrThrow()).id;
   };

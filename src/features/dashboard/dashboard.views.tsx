@@ -1,7 +1,11 @@
+import { isRole, roleHas } from '#src/lib/auth/roles.js';
 import { Layout } from '#src/lib/views/layout.js';
 import type { PageCtx } from '#src/lib/views/page-context.js';
 import { regionTitle } from '#src/lib/views/region-title.js';
 import type { ScopeSummary } from './dashboard.service.js';
+
+/** The resident list is offered where one of the user's roles reads residents. */
+const readsPenduduk = (peran: readonly string[]) => peran.some((p) => isRole(p) && roleHas(p, 'read:penduduk'));
 
 export function DashboardPage({ ctx, summaries }: { ctx: PageCtx; summaries: ScopeSummary[] }) {
   const { m } = ctx;
@@ -23,8 +27,9 @@ export function DashboardPage({ ctx, summaries }: { ctx: PageCtx; summaries: Sco
                     {m.lingkungan.wilayahKerja}:{' '}
                     <strong>{`${m.tingkat[s.lingkungan.tingkat]} ${s.lingkungan.nama}`}</strong>
                   </p>
-                  <p>
-                    <a href={`/lingkungan/${s.lingkungan.id}`}>{m.dashboard.bukaUnit}</a>
+                  <p class="links">
+                    <a href={`/lingkungan/${s.lingkungan.id}`}>{m.dashboard.bukaUnit}</a>{' '}
+                    {readsPenduduk(s.peran) && <a href={`/desa/${s.kode}/penduduk`}>{m.pendudukUi.nav}</a>}
                   </p>
                 </>
               ) : (
@@ -64,6 +69,9 @@ export function DashboardPage({ ctx, summaries }: { ctx: PageCtx; summaries: Sco
                         {s.desaAktif > 0 && <a href={`/desa/${s.kode}`}>{m.dashboard.bukaDesa}</a>}{' '}
                         {s.desaAktif > 0 && s.peran.some((p) => p !== 'editor-web') && (
                           <a href={`/desa/${s.kode}/lingkungan`}>{m.dashboard.bukaLingkungan}</a>
+                        )}{' '}
+                        {s.desaAktif > 0 && readsPenduduk(s.peran) && (
+                          <a href={`/desa/${s.kode}/penduduk`}>{m.pendudukUi.nav}</a>
                         )}
                       </>
                     ) : (

@@ -32,6 +32,7 @@ export function desaRoutes(d: Deps) {
         canEdit: findGrant(grants, 'update:desa', { kode }) !== null,
         canBrowse: findGrant(grants, 'read:wilayah', { kode: desa.kecamatan_kode }) !== null,
         canEditLingkungan: findGrant(grants, 'update:lingkungan', { kode }) !== null,
+        canReadPenduduk: findGrant(grants, 'read:penduduk', { kode }) !== null,
         ...forms,
       }),
     );

@@ -14,6 +14,8 @@ interface Props {
   canEdit: boolean;
   canBrowse: boolean;
   canEditLingkungan: boolean;
+  /** link to the resident list (resident registry) */
+  canReadPenduduk?: boolean;
   state?: FormState;
   logoState?: FormState;
 }
@@ -24,6 +26,7 @@ export function DesaProfilePage({
   canEdit,
   canBrowse,
   canEditLingkungan,
+  canReadPenduduk = false,
   state = emptyForm(),
   logoState = emptyForm(),
 }: Props) {
@@ -53,6 +56,12 @@ export function DesaProfilePage({
           <a href={`/desa/${desa.kode}/lingkungan`}>
             {canEditLingkungan ? m.dashboard.bukaLingkungan : m.nav.lingkungan}
           </a>
+          {canReadPenduduk && (
+            <>
+              {' · '}
+              <a href={`/desa/${desa.kode}/penduduk`}>{m.pendudukUi.nav}</a>
+            </>
+          )}
         </p>
       </section>
 

@@ -7,7 +7,15 @@ export async function insertPair(db: Db, a: number, b: number, alasan: Alasan): 
   const [low, high] = a < b ? [a, b] : [b, a];
   const r = await db
     .insertInto('duplikat')
-    .values({ penduduk_a: low, penduduk_b: high, alasan, status: 'terbuka', dibuat_pada: nowIso(), ditinjau_oleh: null, ditinjau_pada: null })
+    .values({
+      penduduk_a: low,
+      penduduk_b: high,
+      alasan,
+      status: 'terbuka',
+      dibuat_pada: nowIso(),
+      ditinjau_oleh: null,
+      ditinjau_pada: null,
+    })
     .onConflict((oc) => oc.columns(['penduduk_a', 'penduduk_b']).doNothing())
     .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
@@ -47,8 +55,14 @@ export function listOpenPairs(db: Db, regions: readonly string[], limit = 100) {
       eb.or(
         regions.map((r) =>
           eb.and([
-            eb.or([eb('a.desa_kode', '=', r), eb.and([eb('a.desa_kode', '>', within(r).low), eb('a.desa_kode', '<', within(r).high)])]),
-            eb.or([eb('b.desa_kode', '=', r), eb.and([eb('b.desa_kode', '>', within(r).low), eb('b.desa_kode', '<', within(r).high)])]),
+            eb.or([
+              eb('a.desa_kode', '=', r),
+              eb.and([eb('a.desa_kode', '>', within(r).low), eb('a.desa_kode', '<', within(r).high)]),
+            ]),
+            eb.or([
+              eb('b.desa_kode', '=', r),
+              eb.and([eb('b.desa_kode', '>', within(r).low), eb('b.desa_kode', '<', within(r).high)]),
+            ]),
           ]),
         ),
       ),
@@ -63,9 +77,18 @@ export function findPair(db: Db, id: number) {
   return db.selectFrom('duplikat').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function closePairs(db: Db, ids: readonly number[], status: 'digabung' | 'diabaikan', oleh: string): Promise<void> {
+export async function closePairs(
+  db: Db,
+  ids: readonly number[],
+  status: 'digabung' | 'diabaikan',
+  oleh: string,
+): Promise<void> {
   if (ids.length === 0) return;
-  await db.updateTable('duplikat').set({ status, ditinjau_oleh: oleh, ditinjau_pada: nowIso() }).where('id', 'in', ids).execute();
+  await db
+    .updateTable('duplikat')
+    .set({ status, ditinjau_oleh: oleh, ditinjau_pada: nowIso() })
+    .where('id', 'in', ids)
+    .execute();
 }
 
 export function openPairsOf(db: Db, pendudukId: number) {
@@ -84,7 +107,12 @@ export async function findGroups(db: Db, region: string, by: 'tanggallahir' | 'n
     .selectFrom('penduduk')
     .where('status_dasar', '=', 1)
     .where(by, 'is not', null)
-    .where((eb) => eb.or([eb('desa_kode', '=', region), eb.and([eb('desa_kode', '>', `${region}.`), eb('desa_kode', '<', `${region}/`)])]));
+    .where((eb) =>
+      eb.or([
+        eb('desa_kode', '=', region),
+        eb.and([eb('desa_kode', '>', `${region}.`), eb('desa_kode', '<', `${region}/`)]),
+      ]),
+    );
   const groups = await inRegion
     .select(['nama_normal', by])
     .groupBy(['nama_normal', by])
@@ -95,7 +123,12 @@ export async function findGroups(db: Db, region: string, by: 'tanggallahir' | 'n
   for (const g of groups) {
     const value = (g as Record<string, string | null>)[by];
     if (value === null || value === undefined) continue;
-    const ids = await inRegion.select('id').where('nama_normal', '=', g.nama_normal).where(by, '=', value).orderBy('id').execute();
+    const ids = await inRegion
+      .select('id')
+      .where('nama_normal', '=', g.nama_normal)
+      .where(by, '=', value)
+      .orderBy('id')
+      .execute();
     result.push(ids.map((r) => r.id));
   }
   return result;

@@ -1,13 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import type { Deps } from '#src/deps.js';
+import { getInstallationKabupaten } from '#src/features/instalasi/instalasi.service.js';
 import { findGrant, grantsWith, type Target } from '#src/lib/auth/grants.js';
 import { badRequest, notFound } from '#src/lib/errors.js';
 import { parseForm } from '#src/lib/forms/form.js';
 import { setFlash } from '#src/lib/http/flash.js';
 import { pageCtx, sendPage } from '#src/lib/http/page.js';
 import { actorOf, grantsOf, intParam, param, redirect } from '#src/lib/http/request.js';
-import { getInstallationKabupaten } from '#src/features/instalasi/instalasi.service.js';
 import { findPair } from './duplikat.repository.js';
 import { DuplikatActionSchema } from './duplikat.schema.js';
 import { dismissPair, listQueue, mergePair, scanRegion } from './duplikat.service.js';
@@ -20,7 +20,11 @@ export function duplikatRoutes(d: Deps) {
     const pairs = await listQueue(d.db, scopes);
     const showNik = scopes.every((kode) => findGrant(grantsOf(req), 'read:nik', { kode }) !== null);
     const installation = (await getInstallationKabupaten(d.db))?.nama ?? null;
-    return sendPage(reply, 200, h(DuplikatPage, { ctx: pageCtx(req, reply, installation), pairs, showNik, scanAction }));
+    return sendPage(
+      reply,
+      200,
+      h(DuplikatPage, { ctx: pageCtx(req, reply, installation), pairs, showNik, scanAction }),
+    );
   }
 
   return {
@@ -28,7 +32,11 @@ export function duplikatRoutes(d: Deps) {
     async pairTarget(req: FastifyRequest): Promise<Target> {
       const pair = await findPair(d.db, intParam(req, 'id'));
       if (!pair) throw notFound();
-      const a = await d.db.selectFrom('penduduk').select('desa_kode').where('id', '=', pair.penduduk_a).executeTakeFirstOrThrow();
+      const a = await d.db
+        .selectFrom('penduduk')
+        .select('desa_kode')
+        .where('id', '=', pair.penduduk_a)
+        .executeTakeFirstOrThrow();
       return { kode: a.desa_kode };
     },
 
@@ -54,7 +62,11 @@ export function duplikatRoutes(d: Deps) {
       if (!parsed.ok) throw badRequest('pilihanTidakValid');
       const pair = await findPair(d.db, id);
       if (!pair) throw notFound();
-      const first = await d.db.selectFrom('penduduk').select('desa_kode').where('id', '=', pair.penduduk_a).executeTakeFirstOrThrow();
+      const first = await d.db
+        .selectFrom('penduduk')
+        .select('desa_kode')
+        .where('id', '=', pair.penduduk_a)
+        .executeTakeFirstOrThrow();
       if (parsed.data.intent === 'gabung') {
         await mergePair(d.db, actorOf(req), id, parsed.data.pertahankan_id, reviewers(req));
         setFlash(reply, req.m.registry.antrian.digabung);

@@ -37,7 +37,8 @@ function Person({ s, showNik, pairId }: { s: Side; showNik: boolean; pairId: num
         {!s.nik && ' (sementara)'}
       </div>
       <div class="muted">
-        {m.registry.field.tanggallahir}: {s.lahir ?? '—'} · {m.registry.field.nama_ibu}: {s.ibu ?? '—'} · <code>{s.desa}</code>
+        {m.registry.field.tanggallahir}: {s.lahir ?? '—'} · {m.registry.field.nama_ibu}: {s.ibu ?? '—'} ·{' '}
+        <code>{s.desa}</code>
       </div>
       <PostForm action={`/duplikat/${pairId}`} class="inline">
         <input type="hidden" name="intent" value="gabung" />
@@ -97,5 +98,16 @@ export function DuplikatPage(props: { ctx: PageCtx; pairs: PairRow[]; showNik: b
         </div>
       )}
     </Layout>
+  );
+}
+
+/** The duplicate queue in one line, for the data-quality page. */
+export function DuplicateSummary({ kode, open }: { kode: string; open: number }) {
+  const { m } = usePage();
+  const t = m.registry.antrian;
+  return (
+    <p>
+      {open === 0 ? t.kosong : t.terbuka(open)} <a href={`/desa/${kode}/duplikat`}>{t.buka}</a>
+    </p>
   );
 }

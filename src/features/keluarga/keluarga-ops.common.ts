@@ -89,8 +89,7 @@ export async function leaveFamily(
       });
     } else {
       if (kepalaBaruId === null) throw fieldError(422, 'kepala_baru_id', 'pilihKepalaBaru');
-      if (!staying.some((m) => m.id === kepalaBaruId))
-        throw fieldError(422, 'kepala_baru_id', 'kepalaBaruTidakValid');
+      if (!staying.some((m) => m.id === kepalaBaruId)) throw fieldError(422, 'kepala_baru_id', 'kepalaBaruTidakValid');
       await setHead(trx, actor, family, kepalaBaruId, null);
     }
   }

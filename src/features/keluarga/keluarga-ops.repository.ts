@@ -29,11 +29,7 @@ export function listLivingMemberUnits(db: Db, keluargaId: number) {
     .execute();
 }
 
-export async function updateMembers(
-  db: Db,
-  ids: readonly number[],
-  changes: Updateable<PendudukTable>,
-): Promise<void> {
+export async function updateMembers(db: Db, ids: readonly number[], changes: Updateable<PendudukTable>): Promise<void> {
   if (ids.length === 0) return;
   await db
     .updateTable('penduduk')

@@ -3,6 +3,7 @@ import { type Actor, audit } from '#src/lib/audit/audit.js';
 import type { Db } from '#src/lib/db/connect.js';
 import { nowIso } from '#src/lib/db/time.js';
 import { createFamilyWithHead } from './keluarga.service.js';
+import { withKkConflict } from './keluarga-data.service.js';
 import {
   currentFamily,
   type FamilyRow,
@@ -16,7 +17,6 @@ import {
   setHead,
   unitOfDesa,
 } from './keluarga-ops.common.js';
-import { withKkConflict } from './keluarga-data.service.js';
 
 /**
  * Who belongs to which family: a new KK for a resident (also how a member is taken out of a KK), adding a
@@ -33,6 +33,8 @@ export interface NewKkInput {
   lingkungan_id: number | null;
   /** required when the person heads a family that keeps other members */
   kepala_baru_id: number | null;
+  /** when taking a member out of a family ("keluarkan"): that family, which they must belong to */
+  dari_keluarga_id?: number;
 }
 
 /** A new KK headed by an existing living resident, who leaves their old family (event 12 there, 1 here). */
@@ -40,6 +42,8 @@ export function newKkForResident(db: Db, actor: Actor, desaKode: string, input: 
   return withKkConflict(db, input.no_kk, null, () =>
     db.transaction().execute(async (trx) => {
       const person = await livingResident(trx, desaKode, input.penduduk_id, 'penduduk_id');
+      if (input.dari_keluarga_id !== undefined && person.keluarga_id !== input.dari_keluarga_id)
+        throw fieldError(422, 'penduduk_id', 'bukanAnggotaKeluarga');
       const lingkunganId =
         input.lingkungan_id === null
           ? person.lingkungan_id
@@ -58,14 +62,7 @@ export function newKkForResident(db: Db, actor: Actor, desaKode: string, input: 
         },
         { existingId: person.id },
       );
-      await joinFamily(
-        trx,
-        actor,
-        person,
-        { id: made.keluargaId, lingkungan_id: lingkunganId },
-        KEPALA,
-        'kk-baru',
-      );
+      await joinFamily(trx, actor, person, { id: made.keluargaId, lingkungan_id: lingkunganId }, KEPALA, 'kk-baru');
       return made.keluargaId;
     }),
   );

@@ -62,9 +62,10 @@ export function listLivingMembers(db: Db, keluargaId: number) {
     .execute();
 }
 
+/** Highest temporary KK serial ever issued in the desa (from the number history, so none is issued twice). */
 export async function maxTemporaryKk(db: Db, prefix: string): Promise<number> {
   const r = await db
-    .selectFrom('keluarga')
+    .selectFrom('keluarga_no_kk')
     .select((eb) => eb.fn.max('no_kk').as('m'))
     .where('no_kk', '>=', `${prefix}00000`)
     .where('no_kk', '<=', `${prefix}99999`)

@@ -26,6 +26,12 @@ export async function assertNoKkFree(db: Db, noKk: string, exceptId?: number): P
     throw fieldError(409, 'no_kk', `kkSudahDipakai|${await placeName(db, other.desa_kode)}`);
 }
 
+/** The next temporary KK number of a desa (`0` + desa code + serial), never one issued before. */
+export async function nextTemporaryKk(trx: Db, desaKode: string): Promise<string> {
+  const prefix = temporaryNumber(desaKode, 0).slice(0, 11);
+  return temporaryNumber(desaKode, (await repo.maxTemporaryKk(trx, prefix)) + 1);
+}
+
 export interface NewFamily {
   /** null → a temporary number (`0` + desa code + serial) until Dukcapil issues one */
   noKk: string | null;
@@ -46,12 +52,8 @@ export async function createFamilyWithHead(
   head: Omit<NewPerson, 'keluarga' | 'desaKode'> | { existingId: number },
   kodeKeluarga: 1 | 5 = 1,
 ): Promise<{ keluargaId: number; kepalaId: number; nik: string | null }> {
-  let noKk = family.noKk;
-  if (noKk) await assertNoKkFree(trx, noKk);
-  else {
-    const prefix = temporaryNumber(desaKode, 0).slice(0, 11);
-    noKk = temporaryNumber(desaKode, (await repo.maxTemporaryKk(trx, prefix)) + 1);
-  }
+  const noKk = family.noKk ?? (await nextTemporaryKk(trx, desaKode));
+  if (family.noKk) await assertNoKkFree(trx, family.noKk);
   const now = nowIso();
   let keluargaId: number;
   try {

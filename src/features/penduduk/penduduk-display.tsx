@@ -1,7 +1,6 @@
 import { ageOn, todayIn } from '#src/domain/age.js';
 import { codeLabel } from '#src/domain/codes.js';
-import { maskNumber } from '#src/domain/nik.js';
-import type { LingkunganRow } from '#src/features/lingkungan/lingkungan.repository.js';
+import { isTemporaryNumber, maskNumber } from '#src/domain/nik.js';
 import type { Messages } from '#src/lib/i18n/messages.js';
 import { usePage } from '#src/lib/views/page-context.js';
 import type { FieldDef } from './penduduk-groups.js';
@@ -44,27 +43,6 @@ export function NikText(props: { nik: string | null; sementara: string | null; f
   );
 }
 
-/** "Dusun Krajan / RW 001 / RT 002" for every unit of a desa. */
-export function unitLabels(rows: readonly LingkunganRow[], m: Messages): Map<number, string> {
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const labels = new Map<number, string>();
-  const label = (r: LingkunganRow): string => {
-    const own = `${m.tingkat[r.tingkat] ?? r.tingkat} ${r.nama}`;
-    const parent = r.induk_id === null ? undefined : byId.get(r.induk_id);
-    return parent ? `${label(parent)} / ${own}` : own;
-  };
-  for (const r of rows) labels.set(r.id, label(r));
-  return labels;
-}
-
-/** Options of a dusun/RW/RT select, dusun first then its RWs and RTs, in tree order. */
-export function unitOptions(rows: readonly LingkunganRow[], m: Messages): { value: string; label: string }[] {
-  const labels = unitLabels(rows, m);
-  return [...labels.entries()]
-    .sort((a, b) => a[1].localeCompare(b[1], 'id', { numeric: true }))
-    .map(([id, label]) => ({ value: String(id), label }));
-}
-
 /** A stored value as text for the detail page and the print: labels for codes, masked secrets, dates. */
 export function fieldText(def: FieldDef, value: unknown, full: boolean, lang: 'id' | 'en'): string {
   if (value === null || value === undefined || value === '') return '';
@@ -77,4 +55,21 @@ export function fieldText(def: FieldDef, value: unknown, full: boolean, lang: 'i
 /** A form value (always a string) from a stored value. */
 export function formValue(value: unknown): string {
   return value === null || value === undefined ? '' : String(value);
+}
+
+/** The part of the file name that changes with the photo, for cache-busting URLs. */
+export function fotoVersion(foto: string | null): string | null {
+  return foto ? (/-([0-9a-f]{16})\.jpg$/.exec(foto)?.[1] ?? null) : null;
+}
+
+/** A KK number, whole or masked, with a "sementara" badge for a temporary number. */
+export function KkText({ noKk, full }: { noKk: string | null | undefined; full: boolean }) {
+  const { m } = usePage();
+  if (!noKk) return <span class="muted">—</span>;
+  return (
+    <>
+      <code>{shownNumber(noKk, full)}</code>
+      {isTemporaryNumber(noKk) && <span class="badge">{m.pendudukUi.sementara}</span>}
+    </>
+  );
 }

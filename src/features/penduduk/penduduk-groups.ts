@@ -36,7 +36,8 @@ export interface GroupDef {
 const text = (name: string, extra: Partial<FieldDef> = {}): FieldDef => ({ name, kind: 'text', ...extra });
 const date = (name: string): FieldDef => ({ name, kind: 'date' });
 const code = (name: string, list: CodeListName): FieldDef => ({ name, kind: 'code', list });
-const secret = (name: string): FieldDef => ({ name, kind: 'text', secret: true, numeric: true });
+/** personal numbers shown masked without read:nik; NIK-like ones get a numeric keyboard */
+const secret = (name: string, numeric = false): FieldDef => ({ name, kind: 'text', secret: true, numeric });
 
 export const PERSON_GROUPS: readonly GroupDef[] = [
   {
@@ -82,11 +83,11 @@ export const PERSON_GROUPS: readonly GroupDef[] = [
       date('tanggalperkawinan'),
       secret('akta_perceraian'),
       date('tanggalperceraian'),
-      secret('ayah_nik'),
+      secret('ayah_nik', true),
       text('nama_ayah'),
-      secret('ibu_nik'),
+      secret('ibu_nik', true),
       text('nama_ibu'),
-      secret('no_kk_sebelumnya'),
+      secret('no_kk_sebelumnya', true),
     ],
   },
   {
@@ -140,3 +141,6 @@ export const PERSON_GROUPS: readonly GroupDef[] = [
 ];
 
 export const ALL_FIELDS: readonly FieldDef[] = PERSON_GROUPS.flatMap((g) => g.fields);
+
+/** Values a new record starts with (WNI, permanent resident): not "input" when deciding what to unfold. */
+export const FORM_DEFAULTS: Readonly<Record<string, string>> = { warganegara_id: '1', status: '1' };

@@ -60,6 +60,22 @@ export function findLatestByNik(db: Db, nik: string) {
     .executeTakeFirst();
 }
 
+/**
+ * The next serial of the desa's temporary NIKs. A counter (in `pengaturan`) rather than the highest number in
+ * use, because a temporary number is cleared when the real NIK arrives and must never be issued again.
+ */
+export async function nextTemporarySerial(db: Db, desaKode: string, prefix: string): Promise<number> {
+  const kunci = `serial_nik_sementara:${desaKode}`;
+  const row = await db.selectFrom('pengaturan').select('nilai').where('kunci', '=', kunci).executeTakeFirst();
+  const next = (row ? Number(row.nilai) : await maxTemporarySerial(db, prefix)) + 1;
+  await db
+    .insertInto('pengaturan')
+    .values({ kunci, nilai: String(next) })
+    .onConflict((oc) => oc.column('kunci').doUpdateSet({ nilai: String(next) }))
+    .execute();
+  return next;
+}
+
 /** Highest serial of the desa's temporary numbers (`0` + desa code + 5 digits). */
 export async function maxTemporarySerial(db: Db, prefix: string): Promise<number> {
   const r = await db

@@ -32,6 +32,13 @@ export async function placeName(db: Db, desaKode: string): Promise<string> {
   return `${v.tingkat === 'kelurahan' ? 'Kelurahan' : 'Desa'} ${v.nama}, Kecamatan ${v.kecamatan}`;
 }
 
+/** A dusun/RW/RT must belong to the person's desa (ids come from forms and API bodies). */
+export async function assertUnitInDesa(db: Db, desaKode: string, lingkunganId: number | null): Promise<void> {
+  if (lingkunganId === null) return;
+  const unit = await db.selectFrom('lingkungan').select('desa_kode').where('id', '=', lingkunganId).executeTakeFirst();
+  if (unit?.desa_kode !== desaKode) throw fieldError(422, 'lingkungan_id', 'lingkunganTidakDitemukan');
+}
+
 /** One person, one living record in the whole installation. */
 export async function assertNikFree(db: Db, nik: string, exceptId?: number): Promise<void> {
   const living = await repo.findLivingByNik(db, nik);
@@ -68,11 +75,12 @@ export async function saveWarnings(db: Db, id: number, desaKode: string, person:
  */
 export async function insertPerson(trx: Db, actor: Actor, input: NewPerson): Promise<{ id: number; nik: string }> {
   const fields = storedFields(input.person);
+  await assertUnitInDesa(trx, input.desaKode, input.lingkunganId);
   if (fields.nik) await assertNikFree(trx, fields.nik);
   const prefix = temporaryNumber(input.desaKode, 0).slice(0, 11);
   const nikSementara = fields.nik
     ? null
-    : temporaryNumber(input.desaKode, (await repo.maxTemporarySerial(trx, prefix)) + 1);
+    : temporaryNumber(input.desaKode, await repo.nextTemporarySerial(trx, input.desaKode, prefix));
   const now = nowIso();
   let id: number;
   try {
@@ -146,6 +154,7 @@ export async function updatePerson(
     const conflict = () =>
       new HttpError(409, 'diubahOrangLain', { oleh: before.diperbarui_oleh ?? '?', pada: before.diperbarui_pada });
     if (before.versi !== versi) throw conflict();
+    await assertUnitInDesa(trx, before.desa_kode, lingkunganId);
     const fields = storedFields(person);
     if (fields.nik && before.status_dasar === 1) await assertNikFree(trx, fields.nik, id);
     const changes = {
@@ -166,14 +175,6 @@ export async function updatePerson(
     }
     if (!saved) throw conflict();
     await saveWarnings(trx, id, before.desa_kode, fields);
-    if (before.kk_level === 1 && before.keluarga_id && before.lingkungan_id !== lingkunganId) {
-      // the family's RT follows its head
-      await trx
-        .updateTable('keluarga')
-        .set({ lingkungan_id: lingkunganId })
-        .where('id', '=', before.keluarga_id)
-        .execute();
-    }
     if (fields.nama_normal !== before.nama_normal || fields.tanggallahir !== before.tanggallahir) {
       await recordDuplicateCandidates(trx, {
         id,

@@ -109,6 +109,7 @@ export async function recordArrival(db: Db, actor: Actor, desaKode: string, arri
       pendudukId = made.kepalaId;
     } else {
       await getActiveFamily(trx, desaKode, arrival.family.keluargaId);
+      if (arrival.family.kkLevel === 1) throw new HttpError(409, 'invalid', {}, { kk_level: 'kepalaSudahAda' });
       pendudukId = (
         await insertPerson(trx, actor, {
           desaKode,

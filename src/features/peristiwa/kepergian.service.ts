@@ -5,6 +5,7 @@ import {
   listLivingMembers,
   updateKeluarga,
 } from '#src/features/keluarga/keluarga.service.js';
+import { householdAfterDeparture } from '#src/features/keluarga/rumah-tangga-departure.js';
 import { updatePenduduk } from '#src/features/penduduk/penduduk.repository.js';
 import { getPenduduk } from '#src/features/penduduk/penduduk.service.js';
 import { type Actor, audit } from '#src/lib/audit/audit.js';
@@ -118,6 +119,7 @@ export async function recordLeaving(
     dates.tgl_peristiwa,
     id,
   );
+  await householdAfterDeparture(trx, actor, person.id, input.kepala_baru_id ?? null, `peristiwa ${kode}`);
   await audit.record(trx, actor, {
     aksi: `peristiwa-${kode}`,
     entitas: 'penduduk',

@@ -1,6 +1,12 @@
 import { todayIn } from '#src/domain/age.js';
 import { PERISTIWA, STATUS, statusAfterReversal } from '#src/domain/peristiwa.js';
-import { findKeluarga, insertFamilyEvent, updateKeluarga } from '#src/features/keluarga/keluarga.service.js';
+import { findActiveByNoKk, recordNoKkChange } from '#src/features/keluarga/keluarga.repository.js';
+import {
+  findKeluarga,
+  insertFamilyEvent,
+  nextTemporaryKk,
+  updateKeluarga,
+} from '#src/features/keluarga/keluarga.service.js';
 import { updatePenduduk } from '#src/features/penduduk/penduduk.repository.js';
 import { assertNikFree, getPenduduk } from '#src/features/penduduk/penduduk.service.js';
 import { type Actor, audit } from '#src/lib/audit/audit.js';
@@ -50,7 +56,14 @@ export async function reverseEvent(db: Db, actor: Actor, peristiwaId: number, al
       const family = await findKeluarga(trx, person.keluarga_id);
       if (family?.ditutup_pada !== null && family?.kepala_id === null) {
         // the KK was closed when its last member (this head) left: it comes back with them
+        // its number may have gone to another family meanwhile: then it comes back with a temporary number
+        const noKk = (await findActiveByNoKk(trx, family.no_kk))
+          ? await nextTemporaryKk(trx, family.desa_kode)
+          : family.no_kk;
+        if (noKk !== family.no_kk)
+          await recordNoKkChange(trx, family.id, noKk, 'nomor lama sudah dipakai keluarga lain');
         await updateKeluarga(trx, family.id, {
+          no_kk: noKk,
           kepala_id: person.id,
           ditutup_pada: null,
           alasan_tutup: null,
@@ -73,7 +86,12 @@ export async function reverseEvent(db: Db, actor: Actor, peristiwaId: number, al
     }
     if (event.kode === PERISTIWA.lahir || event.kode === PERISTIWA.pindahMasuk) {
       // the record should never have existed: if it heads a family, that family needs another head (or closes)
-      await handleHeadLeaving(trx, actor, person, null, 11, todayIn(), id);
+      await handleHeadLeaving(trx, actor, person, null, 11, todayIn(), id).catch((error: unknown) => {
+        // a head with other members: the family needs another head first (family page), then reverse
+        throw (error as { fields?: Record<string, string> }).fields?.kepala_baru_id
+          ? conflict('batalKepalaKeluarga')
+          : error;
+      });
     }
     await audit.record(trx, actor, {
       aksi: 'batal-peristiwa',

@@ -219,9 +219,10 @@ describe('population events', () => {
       ref_pindah: 1,
       alamat_tujuan: 'Maguan',
     } as never);
+    const inB = await insertFamily(t.db, DESA_B, { nama: 'Tetangga Baru', tanggallahir: '1966-06-06', sex: 1 });
     const result = await recordArrival(t.db, actor, DESA_B, {
       person: person({ nama: 'Anto', nik }),
-      lingkunganId: f.lingkunganId,
+      lingkunganId: inB.lingkunganId,
       family: { kind: 'new', noKk: null, alamat: 'Maguan RT 1' },
       tglPeristiwa: '2026-11-03',
       tglLapor: null,

@@ -1,7 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '#src/lib/audit/audit.js';
 import { follow, get, login, postForm, type Session, useTestApp } from '../../../tests/support/app.js';
-import { activate, DESA_A, DESA_B, insertFamily, insertUser, makeNik, PASSWORD, person } from '../../../tests/support/builders.js';
+import {
+  activate,
+  DESA_A,
+  DESA_B,
+  insertFamily,
+  insertUser,
+  makeNik,
+  PASSWORD,
+  person,
+} from '../../../tests/support/builders.js';
 import { recordArrival } from './kedatangan.service.js';
 
 describe('moves between desa of the installation (screens)', () => {
@@ -20,8 +29,20 @@ describe('moves between desa of the installation (screens)', () => {
 
   async function request(nama: string, head = false) {
     const nik = makeNik('1991-01-11', 1);
-    const members = head ? [{ nama: `Istri ${nama}`, tanggallahir: '1992-02-02', sex: 2 as const, kkLevel: 3 }] : [{ nama, tanggallahir: '1991-01-11', sex: 1 as const, kkLevel: 4, nik }];
-    const a = await insertFamily(t.db, DESA_A, { nama: head ? nama : `Bapak ${nama}`, tanggallahir: head ? '1991-01-11' : '1960-01-01', sex: 1, ...(head ? { nik } : {}) }, members);
+    const members = head
+      ? [{ nama: `Istri ${nama}`, tanggallahir: '1992-02-02', sex: 2 as const, kkLevel: 3 }]
+      : [{ nama, tanggallahir: '1991-01-11', sex: 1 as const, kkLevel: 4, nik }];
+    const a = await insertFamily(
+      t.db,
+      DESA_A,
+      {
+        nama: head ? nama : `Bapak ${nama}`,
+        tanggallahir: head ? '1991-01-11' : '1960-01-01',
+        sex: 1,
+        ...(head ? { nik } : {}),
+      },
+      members,
+    );
     const b = await insertFamily(t.db, DESA_B, { nama: `Tuan rumah ${nama}`, tanggallahir: '1970-03-03', sex: 1 });
     const r = await recordArrival(t.db, systemActor('op.b'), DESA_B, {
       person: person({ nama, nik }),
@@ -47,7 +68,11 @@ describe('moves between desa of the installation (screens)', () => {
     const ok = await postForm(t.app, `/pindah/${transferId}/terima`, opA, {});
     expect(ok.statusCode).toBe(303);
     expect((await follow(t.app, ok, opA)).body).toContain('Penduduk sudah dipindahkan.');
-    const p = await t.db.selectFrom('penduduk').select(['desa_kode', 'status_dasar', 'kk_level']).where('id', '=', personId).executeTakeFirstOrThrow();
+    const p = await t.db
+      .selectFrom('penduduk')
+      .select(['desa_kode', 'status_dasar', 'kk_level'])
+      .where('id', '=', personId)
+      .executeTakeFirstOrThrow();
     expect(p).toEqual({ desa_kode: DESA_B, status_dasar: 1, kk_level: 1 });
   });
 
@@ -59,20 +84,38 @@ describe('moves between desa of the installation (screens)', () => {
     expect(refused.statusCode).toBe(422);
     const ok = await postForm(t.app, `/pindah/${transferId}/terima`, opA, { kepala_baru_id: String(a.memberIds[0]) });
     expect(ok.statusCode).toBe(303);
-    const family = await t.db.selectFrom('keluarga').select('kepala_id').where('id', '=', a.keluargaId).executeTakeFirstOrThrow();
+    const family = await t.db
+      .selectFrom('keluarga')
+      .select('kepala_id')
+      .where('id', '=', a.keluargaId)
+      .executeTakeFirstOrThrow();
     expect(family.kepala_id).toBe(a.memberIds[0]);
   });
 
   it('the origin may refuse with a reason; the receiving desa may withdraw', async () => {
     const first = await request('Rudi');
-    const refused = await postForm(t.app, `/pindah/${first.transferId}/tolak`, opA, { alasan: 'Orangnya masih tinggal di sini' });
+    const refused = await postForm(t.app, `/pindah/${first.transferId}/tolak`, opA, {
+      alasan: 'Orangnya masih tinggal di sini',
+    });
     expect(refused.statusCode).toBe(303);
     expect((await get(t.app, `/desa/${DESA_B}/pindah`, opB)).body).toContain('Orangnya masih tinggal di sini');
     const second = await request('Wawan');
-    expect([403, 404]).toContain((await postForm(t.app, `/pindah/${second.transferId}/batal`, opA, { alasan: 'bukan hak A' })).statusCode);
-    expect((await postForm(t.app, `/pindah/${second.transferId}/batal`, opB, { alasan: 'salah orang' })).statusCode).toBe(303);
-    const statuses = await t.db.selectFrom('pindah_antar_desa').select(['id', 'status']).where('id', 'in', [first.transferId, second.transferId]).orderBy('id').execute();
+    expect([403, 404]).toContain(
+      (await postForm(t.app, `/pindah/${second.transferId}/batal`, opA, { alasan: 'bukan hak A' })).statusCode,
+    );
+    expect(
+      (await postForm(t.app, `/pindah/${second.transferId}/batal`, opB, { alasan: 'salah orang' })).statusCode,
+    ).toBe(303);
+    const statuses = await t.db
+      .selectFrom('pindah_antar_desa')
+      .select(['id', 'status'])
+      .where('id', 'in', [first.transferId, second.transferId])
+      .orderBy('id')
+      .execute();
     expect(statuses.map((s) => s.status)).toEqual(['ditolak', 'batal']);
-    expect((await t.db.selectFrom('penduduk').select('desa_kode').where('id', '=', first.personId).executeTakeFirstOrThrow()).desa_kode).toBe(DESA_A);
+    expect(
+      (await t.db.selectFrom('penduduk').select('desa_kode').where('id', '=', first.personId).executeTakeFirstOrThrow())
+        .desa_kode,
+    ).toBe(DESA_A);
   });
 });

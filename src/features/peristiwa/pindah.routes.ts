@@ -1,26 +1,28 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import type { Deps } from '#src/deps.js';
+import { getInstallationKabupaten } from '#src/features/instalasi/instalasi.service.js';
+import { listLivingMembers } from '#src/features/keluarga/keluarga.service.js';
+import { placeName } from '#src/features/penduduk/penduduk.service.js';
 import { findGrant, type Target } from '#src/lib/auth/grants.js';
 import { badRequest, notFound } from '#src/lib/errors.js';
 import { parseForm } from '#src/lib/forms/form.js';
 import { setFlash } from '#src/lib/http/flash.js';
 import { pageCtx, sendPage } from '#src/lib/http/page.js';
 import { actorOf, grantsOf, intParam, param, redirect } from '#src/lib/http/request.js';
-import { getInstallationKabupaten } from '#src/features/instalasi/instalasi.service.js';
-import { listLivingMembers } from '#src/features/keluarga/keluarga.service.js';
-import { placeName } from '#src/features/penduduk/penduduk.service.js';
 import { TerimaPindahSchema, TutupPindahSchema } from './pindah.schema.js';
 import { closeTransfer, confirmTransfer, findTransfer, listTransfers } from './pindah.service.js';
 import { PindahPage, type TransferItem } from './pindah.views.js';
 
 export function pindahRoutes(d: Deps) {
   /** Targets: the desa of origin answers a request; the receiving desa may withdraw it. */
-  const transferTarget = (side: 'dari_desa' | 'ke_desa') => async (req: FastifyRequest): Promise<Target> => {
-    const t = await findTransfer(d.db, intParam(req, 'id'));
-    if (!t) throw notFound('pindahTidakDitemukan');
-    return { kode: t[side] };
-  };
+  const transferTarget =
+    (side: 'dari_desa' | 'ke_desa') =>
+    async (req: FastifyRequest): Promise<Target> => {
+      const t = await findTransfer(d.db, intParam(req, 'id'));
+      if (!t) throw notFound('pindahTidakDitemukan');
+      return { kode: t[side] };
+    };
 
   return {
     originTarget: transferTarget('dari_desa'),
@@ -38,9 +40,15 @@ export function pindahRoutes(d: Deps) {
       for (const r of rows) {
         const item: TransferItem = { ...r, dari_nama: await name(r.dari_desa), ke_nama: await name(r.ke_desa) };
         if (r.status === 'menunggu' && r.dari_desa === kode) {
-          const person = await d.db.selectFrom('penduduk').select(['keluarga_id', 'kk_level']).where('id', '=', r.penduduk_id).executeTakeFirst();
+          const person = await d.db
+            .selectFrom('penduduk')
+            .select(['keluarga_id', 'kk_level'])
+            .where('id', '=', r.penduduk_id)
+            .executeTakeFirst();
           if (person?.kk_level === 1 && person.keluarga_id !== null) {
-            item.anggota = (await listLivingMembers(d.db, person.keluarga_id)).filter((m) => m.id !== r.penduduk_id).map((m) => ({ id: m.id, nama: m.nama }));
+            item.anggota = (await listLivingMembers(d.db, person.keluarga_id))
+              .filter((m) => m.id !== r.penduduk_id)
+              .map((m) => ({ id: m.id, nama: m.nama }));
           }
         }
         items.push(item);

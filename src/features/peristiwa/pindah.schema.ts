@@ -11,5 +11,9 @@ const optionalId = () =>
 export const TerimaPindahSchema = z.object({ kepala_baru_id: optionalId() });
 
 export const TutupPindahSchema = z.object({
-  alasan: z.string({ error: 'wajibDiisi' }).trim().min(3, { error: 'terlaluPendek|3' }).max(500, { error: 'terlaluPanjang|500' }),
+  alasan: z
+    .string({ error: 'wajibDiisi' })
+    .trim()
+    .min(3, { error: 'terlaluPendek|3' })
+    .max(500, { error: 'terlaluPanjang|500' }),
 });

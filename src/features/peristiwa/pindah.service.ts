@@ -113,7 +113,7 @@ export async function confirmTransfer(
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const t = await findTransfer(trx, transferId);
-    if (!t || t.status !== 'menunggu') throw notFound('pindahTidakDitemukan');
+    if (t?.status !== 'menunggu') throw notFound('pindahTidakDitemukan');
     const d = readJson<TransferDetails>(t.rincian);
     if (!d) throw notFound('pindahTidakDitemukan');
     const dates = checkDates(d.tglPeristiwa, d.tglLapor);
@@ -151,7 +151,7 @@ export async function closeTransfer(
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const t = await findTransfer(trx, transferId);
-    if (!t || t.status !== 'menunggu') throw notFound('pindahTidakDitemukan');
+    if (t?.status !== 'menunggu') throw notFound('pindahTidakDitemukan');
     await trx
       .updateTable('pindah_antar_desa')
       .set({ status, alasan, diputus_oleh: actor.username, diputus_pada: nowIso() })

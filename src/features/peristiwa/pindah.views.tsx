@@ -25,7 +25,14 @@ function ReasonForm({ action, label, button }: { action: string; label: string; 
   return (
     <PostForm action={action} class="row">
       <label for={id}>{m.registry.antrian.alasanLabel}</label>
-      <input id={id} name="alasan" required minLength={3} maxLength={500} aria-label={`${m.registry.antrian.alasanLabel} — ${label}`} />
+      <input
+        id={id}
+        name="alasan"
+        required
+        minLength={3}
+        maxLength={500}
+        aria-label={`${m.registry.antrian.alasanLabel} — ${label}`}
+      />
       <button type="submit" class="small secondary">
         {button}
       </button>
@@ -33,7 +40,15 @@ function ReasonForm({ action, label, button }: { action: string; label: string; 
   );
 }
 
-function Rows({ items, mode, canAct }: { items: TransferItem[]; mode: 'keluar' | 'masuk' | 'riwayat'; canAct: boolean }) {
+function Rows({
+  items,
+  mode,
+  canAct,
+}: {
+  items: TransferItem[];
+  mode: 'keluar' | 'masuk' | 'riwayat';
+  canAct: boolean;
+}) {
   const { m, lang } = usePage();
   const t = m.registry.antrian;
   if (items.length === 0) return <p class="muted">{m.common.kosong}</p>;
@@ -99,7 +114,19 @@ function Rows({ items, mode, canAct }: { items: TransferItem[]; mode: 'keluar' |
   );
 }
 
-export function PindahPage({ ctx, keluar, masuk, riwayat, canAct }: { ctx: PageCtx; keluar: TransferItem[]; masuk: TransferItem[]; riwayat: TransferItem[]; canAct: boolean }) {
+export function PindahPage({
+  ctx,
+  keluar,
+  masuk,
+  riwayat,
+  canAct,
+}: {
+  ctx: PageCtx;
+  keluar: TransferItem[];
+  masuk: TransferItem[];
+  riwayat: TransferItem[];
+  canAct: boolean;
+}) {
   const t = ctx.m.registry.antrian;
   return (
     <Layout ctx={ctx} title={t.pindahJudul}>

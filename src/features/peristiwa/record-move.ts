@@ -1,10 +1,12 @@
 import { PERISTIWA, STATUS } from '#src/domain/peristiwa.js';
 import { createFamilyWithHead, getActiveFamily } from '#src/features/keluarga/keluarga.service.js';
+import { householdAfterDeparture } from '#src/features/keluarga/rumah-tangga-departure.js';
 import { updatePenduduk } from '#src/features/penduduk/penduduk.repository.js';
-import { placeName } from '#src/features/penduduk/penduduk.service.js';
+import { assertUnitInDesa, placeName } from '#src/features/penduduk/penduduk.service.js';
 import { type Actor, audit } from '#src/lib/audit/audit.js';
 import type { Db } from '#src/lib/db/connect.js';
 import { nowIso } from '#src/lib/db/time.js';
+import { HttpError } from '#src/lib/errors.js';
 import type { Arrival } from './kedatangan.service.js';
 import { familySnapshot, writeEvent } from './peristiwa-common.js';
 
@@ -22,7 +24,10 @@ export async function moveRecordIn(
     .select(['desa_kode', 'status_dasar'])
     .where('id', '=', pendudukId)
     .executeTakeFirstOrThrow();
+  await assertUnitInDesa(trx, desaKode, arrival.lingkunganId);
   const now = nowIso();
+  // the household left behind keeps a head (their own family's new head was settled by the move-out event)
+  await householdAfterDeparture(trx, actor, pendudukId, null, 'pindah ke desa lain');
   await updatePenduduk(trx, pendudukId, {
     desa_kode: desaKode,
     lingkungan_id: arrival.lingkunganId,
@@ -50,8 +55,14 @@ export async function moveRecordIn(
     );
   } else {
     await getActiveFamily(trx, desaKode, arrival.family.keluargaId);
+    if (arrival.family.kkLevel === 1) throw new HttpError(409, 'invalid', {}, { kk_level: 'kepalaSudahAda' });
     await updatePenduduk(trx, pendudukId, { keluarga_id: arrival.family.keluargaId, kk_level: arrival.family.kkLevel });
   }
+  await trx
+    .updateTable('penduduk_peringatan')
+    .set({ desa_kode: desaKode })
+    .where('penduduk_id', '=', pendudukId)
+    .execute();
   const person = await trx
     .selectFrom('penduduk')
     .select('keluarga_id')

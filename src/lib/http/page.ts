@@ -20,6 +20,8 @@ export function navFor(req: FastifyRequest): NavItem[] {
     (x) => levelOf(x.lingkupKode) === 3 && x.lingkunganId === null,
   );
   if (lingGrant) items.push({ href: `/desa/${lingGrant.lingkupKode}/lingkungan`, label: m.nav.lingkungan });
+  const pendudukGrant = grantsWith(g, 'read:penduduk').find((x) => levelOf(x.lingkupKode) === 3);
+  if (pendudukGrant) items.push({ href: `/desa/${pendudukGrant.lingkupKode}/penduduk`, label: m.pendudukUi.nav });
   if (findGrant(g, 'read:pengguna', null)) items.push({ href: '/pengguna', label: m.nav.pengguna });
   if (findGrant(g, 'read:audit', null)) items.push({ href: '/audit', label: m.nav.audit });
   items.push({ href: '/akun/sandi', label: m.nav.akun });

@@ -89,6 +89,8 @@ export const pendudukEn: typeof pendudukId = {
     nikBaruSajaDicatat: 'This NIK was just recorded by another user. Look it up in the resident list.',
     kkBaruSajaDicatat: 'This family card number was just used by another user. Look it up in the family list.',
     bersamaanCobaLagi: 'Another record was being saved at the same time. Please save once more.',
+    batalKepalaKeluarga:
+      'This person heads a family with other members. Change the head on the family page first, then reverse this event.',
     nikFormat: 'A NIK has 16 digits.',
     nikTanggalMustahil: 'The birth date in the NIK (digits 7–10) is impossible: day 01–31 (women 41–71), month 01–12.',
     nikSerialNol: 'The NIK serial (last 4 digits) cannot be 0000.',
@@ -114,7 +116,8 @@ export const pendudukEn: typeof pendudukId = {
     pindahMenunggu: 'A transfer request for this person is already waiting for the village of origin.',
     pindahTidakDitemukan: 'Transfer request not found.',
     tujuanSamaDenganAsal: 'The destination village is the village of origin.',
-    gabungKepalaKeluarga: 'The record to be removed heads a family with other members. Change that family’s head first, or keep that record.',
+    gabungKepalaKeluarga:
+      'The record to be removed heads a family with other members. Change that family’s head first, or keep that record.',
     gabungDiriSendiri: 'A record cannot be merged with itself.',
     lingkunganWajib: 'Choose the hamlet/RW/RT of residence.',
     tanggalLaporSebelumPeristiwa: 'The report date cannot be before the event date.',
@@ -123,6 +126,8 @@ export const pendudukEn: typeof pendudukId = {
     duplikatJudul: 'Possible duplicates',
     duplikatIntro:
       'Pairs of records that may be the same person (same name and date of birth, or same name and mother). Merge them when they are: one record stays, the other is marked INVALID and its history is kept. A real NIK replaces a temporary one.',
+    terbuka: (n: number) => `${n} pairs waiting for review.`,
+    buka: 'Open the duplicate queue',
     pindai: 'Check all residents again',
     pindaiHasil: (n: number) => `${n} new pairs queued.`,
     kosong: 'No possible duplicates.',
@@ -132,7 +137,8 @@ export const pendudukEn: typeof pendudukId = {
     digabung: 'Records merged.',
     diabaikan: 'Pair marked as different people.',
     pindahJudul: 'Moves between villages',
-    pindahIntro: 'Requests to move between villages of this regency. The record (with its history) moves once the village of origin agrees.',
+    pindahIntro:
+      'Requests to move between villages of this regency. The record (with its history) moves once the village of origin agrees.',
     pindahMasukMenunggu: 'Requests from this village (waiting for the village of origin)',
     pindahKeluarMenunggu: 'Requests to this village (your answer is needed)',
     pindahRiwayat: 'History',

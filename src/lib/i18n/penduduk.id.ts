@@ -86,6 +86,8 @@ export const pendudukId = {
     nikBaruSajaDicatat: 'NIK ini baru saja dicatat oleh pengguna lain. Cari NIK tersebut di daftar penduduk.',
     kkBaruSajaDicatat: 'Nomor KK ini baru saja dipakai oleh pengguna lain. Cari nomor KK tersebut di daftar keluarga.',
     bersamaanCobaLagi: 'Data lain sedang disimpan bersamaan. Coba simpan sekali lagi.',
+    batalKepalaKeluarga:
+      'Orang ini kepala keluarga dengan anggota lain. Ganti dulu kepala keluarganya di halaman keluarga, lalu batalkan peristiwa ini.',
     nikFormat: 'NIK harus 16 angka.',
     nikTanggalMustahil:
       'Tanggal lahir dalam NIK (digit 7–10) tidak mungkin: hari 01–31 (perempuan 41–71), bulan 01–12.',
@@ -112,7 +114,8 @@ export const pendudukId = {
     pindahMenunggu: 'Sudah ada permintaan pindah untuk orang ini yang menunggu jawaban desa asal.',
     pindahTidakDitemukan: 'Permintaan pindah tidak ditemukan.',
     tujuanSamaDenganAsal: 'Desa tujuan sama dengan desa asal.',
-    gabungKepalaKeluarga: 'Data yang akan dihapus adalah kepala keluarga dengan anggota lain. Ganti kepala keluarganya dulu, atau pertahankan data itu.',
+    gabungKepalaKeluarga:
+      'Data yang akan dihapus adalah kepala keluarga dengan anggota lain. Ganti kepala keluarganya dulu, atau pertahankan data itu.',
     gabungDiriSendiri: 'Tidak bisa menggabungkan data dengan dirinya sendiri.',
     lingkunganWajib: 'Pilih dusun/RW/RT tempat tinggal.',
     tanggalLaporSebelumPeristiwa: 'Tanggal lapor tidak boleh sebelum tanggal peristiwa.',
@@ -121,10 +124,15 @@ export const pendudukId = {
     duplikatJudul: 'Kemungkinan data ganda',
     duplikatIntro:
       'Pasangan data yang mungkin orang yang sama (nama dan tanggal lahir sama, atau nama dan nama ibu sama). Gabungkan bila benar sama: satu data dipertahankan, yang lain ditandai TIDAK VALID dan riwayatnya tetap tersimpan. Data dengan NIK asli menggantikan NIK sementara.',
+    terbuka: (n: number) => `${n} pasangan menunggu ditinjau.`,
+    buka: 'Buka antrian data ganda',
     pindai: 'Periksa ulang seluruh penduduk',
     pindaiHasil: (n: number) => `${n} pasangan baru masuk antrian.`,
     kosong: 'Tidak ada kemungkinan data ganda.',
-    alasan: { nama_tanggal_lahir: 'Nama dan tanggal lahir sama', nama_ibu: 'Nama dan nama ibu sama' } as Record<string, string>,
+    alasan: { nama_tanggal_lahir: 'Nama dan tanggal lahir sama', nama_ibu: 'Nama dan nama ibu sama' } as Record<
+      string,
+      string
+    >,
     pertahankan: 'Gabungkan, pertahankan data ini',
     bukanSama: 'Bukan orang yang sama',
     digabung: 'Data sudah digabung.',
@@ -140,7 +148,10 @@ export const pendudukId = {
     batalkan: 'Batalkan permintaan',
     alasanLabel: 'Alasan',
     kepalaBaru: 'Kepala keluarga baru (orang ini kepala keluarga)',
-    status: { menunggu: 'Menunggu', selesai: 'Selesai', ditolak: 'Ditolak', batal: 'Dibatalkan' } as Record<string, string>,
+    status: { menunggu: 'Menunggu', selesai: 'Selesai', ditolak: 'Ditolak', batal: 'Dibatalkan' } as Record<
+      string,
+      string
+    >,
     dari: 'Dari',
     ke: 'Ke',
     diminta: 'Diminta',
