@@ -1,7 +1,7 @@
 import { cleanNumber, isTemporaryNumber } from '#src/domain/nik.js';
 import { normaliseName } from '#src/domain/person-name.js';
 import type { LingkunganNode } from '#src/features/lingkungan/lingkungan.service.js';
-import { getLingkunganPath } from '#src/features/lingkungan/lingkungan.service.js';
+import { placeTarget } from '#src/features/lingkungan/lingkungan.service.js';
 import type { Target } from '#src/lib/auth/grants.js';
 import type { Db } from '#src/lib/db/connect.js';
 import { notFound } from '#src/lib/errors.js';
@@ -42,8 +42,7 @@ export async function searchFamilies(
 export async function familyTarget(db: Db, id: number): Promise<Target> {
   const family = await core.findKeluarga(db, id);
   if (!family) throw notFound('keluargaTidakDitemukan');
-  const path = family.lingkungan_id === null ? [] : ((await getLingkunganPath(db, family.lingkungan_id)) ?? []);
-  return { kode: family.desa_kode, lingkungan: path.map((p) => p.id) };
+  return placeTarget(db, family.desa_kode, family.lingkungan_id);
 }
 
 /** Everything a family's page shows; closed families stay readable (people link to their former KK). */

@@ -1,9 +1,8 @@
 import { findPenduduk } from '#src/features/penduduk/penduduk.repository.js';
-import { type Actor, audit } from '#src/lib/audit/audit.js';
+import type { Actor } from '#src/lib/audit/audit.js';
 import type { Db } from '#src/lib/db/connect.js';
-import { nowIso } from '#src/lib/db/time.js';
 import * as repo from './rumah-tangga.repository.js';
-import { setHouseholdHead } from './rumah-tangga.service.js';
+import { closeHousehold, setHouseholdHead } from './rumah-tangga.service.js';
 
 /**
  * A person's household after they died, moved away, went missing or were merged away: if they headed it, the
@@ -24,20 +23,7 @@ export async function householdAfterDeparture(
   if (!rtm || rtm.ditutup_pada !== null || rtm.kepala_id !== personId) return;
   const staying = (await repo.listMembers(trx, rtm.id)).filter((m) => m.id !== personId);
   if (staying.length === 0) {
-    await repo.updateRumahTangga(trx, rtm.id, {
-      kepala_id: null,
-      ditutup_pada: nowIso(),
-      diperbarui_pada: nowIso(),
-      diperbarui_oleh: actor.username,
-    });
-    await audit.record(trx, actor, {
-      aksi: 'tutup',
-      entitas: 'rumah_tangga',
-      entitasId: rtm.id,
-      desaKode: rtm.desa_kode,
-      perubahan: { kepala_id: [personId, null] },
-      alasan: reason,
-    });
+    await closeHousehold(trx, actor, rtm, reason);
     return;
   }
   const eldest = [...staying].sort((a, b) => (a.tanggallahir ?? '9999').localeCompare(b.tanggallahir ?? '9999'))[0];

@@ -4,7 +4,7 @@ import type { Deps } from '#src/deps.js';
 import { normaliseName } from '#src/domain/person-name.js';
 import { getDesaProfile } from '#src/features/desa/desa.service.js';
 import { getInstallationKabupaten } from '#src/features/instalasi/instalasi.service.js';
-import { getLingkunganPath } from '#src/features/lingkungan/lingkungan.service.js';
+import { placeTarget } from '#src/features/lingkungan/lingkungan.service.js';
 import type { Target } from '#src/lib/auth/grants.js';
 import { notFound } from '#src/lib/errors.js';
 import { emptyForm, type FormState, formStateFromError, parseForm } from '#src/lib/forms/form.js';
@@ -36,8 +36,7 @@ export function rumahTanggaRoutes(d: Deps) {
   async function target(id: number): Promise<Target> {
     const rtm = await findRumahTangga(d.db, id);
     if (!rtm) throw notFound('rumahTanggaTidakDitemukan');
-    const path = rtm.lingkungan_id === null ? [] : ((await getLingkunganPath(d.db, rtm.lingkungan_id)) ?? []);
-    return { kode: rtm.desa_kode, lingkungan: path.map((p) => p.id) };
+    return placeTarget(d.db, rtm.desa_kode, rtm.lingkungan_id);
   }
 
   async function renderList(

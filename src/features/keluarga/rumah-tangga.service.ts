@@ -151,6 +151,25 @@ export async function setHouseholdHead(trx: Db, actor: Actor, rtm: repo.RumahTan
   });
 }
 
+/** The last member has gone: the household closes (never left headless), audited. */
+export async function closeHousehold(trx: Db, actor: Actor, rtm: repo.RumahTanggaRow, alasan: string): Promise<void> {
+  const now = nowIso();
+  await repo.updateRumahTangga(trx, rtm.id, {
+    kepala_id: null,
+    ditutup_pada: now,
+    diperbarui_pada: now,
+    diperbarui_oleh: actor.username,
+  });
+  await audit.record(trx, actor, {
+    aksi: 'tutup',
+    entitas: 'rumah_tangga',
+    entitasId: rtm.id,
+    desaKode: rtm.desa_kode,
+    perubahan: { kepala_id: [rtm.kepala_id, null] },
+    alasan,
+  });
+}
+
 /** A member leaves. The head leaves only with a new head named, or — as the last member — closing the household. */
 export function removeHouseholdMember(
   db: Db,
@@ -166,20 +185,7 @@ export function removeHouseholdMember(
     if (person.id === rtm.kepala_id) {
       const staying = (await repo.listMembers(trx, rtm.id)).filter((m) => m.id !== person.id);
       if (staying.length === 0) {
-        await repo.updateRumahTangga(trx, rtm.id, {
-          kepala_id: null,
-          ditutup_pada: nowIso(),
-          diperbarui_pada: nowIso(),
-          diperbarui_oleh: actor.username,
-        });
-        await audit.record(trx, actor, {
-          aksi: 'tutup',
-          entitas: 'rumah_tangga',
-          entitasId: rtm.id,
-          desaKode,
-          perubahan: { kepala_id: [rtm.kepala_id, null] },
-          alasan: 'anggota terakhir keluar',
-        });
+        await closeHousehold(trx, actor, rtm, 'anggota terakhir keluar');
         ditutup = true;
       } else {
         if (input.kepala_baru_id === null) throw fieldError(422, 'kepala_baru_id', 'pilihKepalaRtBaru');

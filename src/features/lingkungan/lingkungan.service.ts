@@ -1,4 +1,5 @@
 import { type Actor, audit } from '#src/lib/audit/audit.js';
+import type { Target } from '#src/lib/auth/grants.js';
 import type { Db } from '#src/lib/db/connect.js';
 import { isUniqueViolation } from '#src/lib/db/errors.js';
 import { conflict, HttpError, notFound } from '#src/lib/errors.js';
@@ -36,6 +37,15 @@ export async function getLingkunganPath(db: Db, id: number): Promise<LingkunganR
     current = current.induk_id === null ? undefined : await repo.findLingkungan(db, current.induk_id);
   }
   return path.length > 0 ? path : undefined;
+}
+
+/**
+ * Permission target of a record placed in a desa's dusun/RW/RT (a person, a family, a household): the desa and
+ * the path of its unit, so that a dusun/RW/RT operator reaches exactly the records of their unit.
+ */
+export async function placeTarget(db: Db, desaKode: string, lingkunganId: number | null): Promise<Target> {
+  const path = lingkunganId === null ? [] : ((await getLingkunganPath(db, lingkunganId)) ?? []);
+  return { kode: desaKode, lingkungan: path.map((u) => u.id) };
 }
 
 async function findInDesa(db: Db, desaKode: string, id: number): Promise<LingkunganRow> {

@@ -48,13 +48,3 @@ export function findFamilyOf(db: Db, keluargaId: number | null) {
     .where('id', '=', keluargaId)
     .executeTakeFirst();
 }
-
-/** The person an event is about (for the permission target). */
-export function findEventPerson(db: Db, peristiwaId: number) {
-  return db
-    .selectFrom('peristiwa')
-    .innerJoin('penduduk', 'penduduk.id', 'peristiwa.penduduk_id')
-    .select(['peristiwa.id', 'penduduk.desa_kode', 'penduduk.lingkungan_id'])
-    .where('peristiwa.id', '=', peristiwaId)
-    .executeTakeFirst();
-}

@@ -1,19 +1,17 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.js';
 import { maskNumber } from '#src/domain/nik.js';
-import { findKeluarga } from '#src/features/keluarga/keluarga.service.js';
-import { getLingkunganPath } from '#src/features/lingkungan/lingkungan.service.js';
-import { findPenduduk } from '#src/features/penduduk/penduduk.repository.js';
+import { familyTarget } from '#src/features/keluarga/keluarga-view.service.js';
+import { placeTarget } from '#src/features/lingkungan/lingkungan.service.js';
 import { FILTERABLE_CODES } from '#src/features/penduduk/penduduk-list.repository.js';
 import type { PendudukListQuery } from '#src/features/penduduk/penduduk-list.schema.js';
 import { searchPenduduk } from '#src/features/penduduk/penduduk-list.service.js';
+import { pendudukTargets } from '#src/features/penduduk/penduduk-scope.js';
 import { audit } from '#src/lib/audit/audit.js';
 import { findGrant, type Target } from '#src/lib/auth/grants.js';
-import { notFound } from '#src/lib/errors.js';
 import { actorOf, grantsOf, intParam, param, query } from '#src/lib/http/request.js';
 import { apiHandler, parseApi } from './api-input.js';
 import { buildOpenApi } from './openapi.js';
-import { findEventPerson } from './penduduk-api.repository.js';
 import {
   KeluargaCariSchema,
   MAX_PER,
@@ -35,10 +33,8 @@ import {
 const DEFAULT_PER = 50;
 
 /** The unit path of a record (dusun → RW → RT ids), so that dusun/RW/RT operators reach only their unit. */
-export async function unitTarget(d: Deps, desaKode: string, lingkunganId: number | null): Promise<Target> {
-  const path = lingkunganId === null ? undefined : await getLingkunganPath(d.db, lingkunganId);
-  return { kode: desaKode, lingkungan: path?.map((p) => p.id) ?? [] };
-}
+export const unitTarget = (d: Deps, desaKode: string, lingkunganId: number | null): Promise<Target> =>
+  placeTarget(d.db, desaKode, lingkunganId);
 
 /** Whether the caller may see whole NIK / KK numbers of records at this target. */
 const revealsNumbers = (req: FastifyRequest, target: Target) => findGrant(grantsOf(req), 'read:nik', target) !== null;
@@ -55,25 +51,10 @@ export function pendudukApiRoutes(d: Deps) {
       return reply.header('cache-control', 'public, max-age=300').send(openApi);
     },
 
-    /** Permission target of /penduduk/:id routes: the person's desa and unit; 404 when there is no such person. */
-    async personTarget(req: FastifyRequest): Promise<Target> {
-      const person = await findPenduduk(d.db, intParam(req, 'id'));
-      if (!person) throw notFound('pendudukTidakDitemukan');
-      return unitTarget(d, person.desa_kode, person.lingkungan_id);
-    },
-
-    async familyTarget(req: FastifyRequest): Promise<Target> {
-      const family = await findKeluarga(d.db, intParam(req, 'id'));
-      if (!family) throw notFound('keluargaTidakDitemukan');
-      return unitTarget(d, family.desa_kode, family.lingkungan_id);
-    },
-
-    /** Reversing an event acts on the person it is about. */
-    async eventTarget(req: FastifyRequest): Promise<Target> {
-      const event = await findEventPerson(d.db, intParam(req, 'id'));
-      if (!event) throw notFound();
-      return unitTarget(d, event.desa_kode, event.lingkungan_id);
-    },
+    /** Permission targets: the same as the screens' (the record's desa and the path of its unit); 404 when absent. */
+    personTarget: pendudukTargets(d.db).person,
+    eventTarget: pendudukTargets(d.db).event,
+    familyTarget: (req: FastifyRequest) => familyTarget(d.db, intParam(req, 'id')),
 
     search: apiHandler(async (req, reply) => {
       const kode = param(req, 'kode');

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { getLingkunganPath } from '#src/features/lingkungan/lingkungan.service.js';
+import { placeTarget } from '#src/features/lingkungan/lingkungan.service.js';
 import { findPeristiwa } from '#src/features/peristiwa/peristiwa.repository.js';
 import { findGrant, type Grant, type Target } from '#src/lib/auth/grants.js';
 import { type Permission, roleHas } from '#src/lib/auth/roles.js';
@@ -12,11 +12,6 @@ import { findPenduduk } from './penduduk.repository.js';
  * Permission targets and list scopes of the resident screens. A person is asked for at their desa and the
  * path of their dusun/RW/RT, so that a dusun/RW/RT operator reaches exactly the people of their unit.
  */
-async function unitPath(db: Db, lingkunganId: number | null): Promise<number[]> {
-  if (lingkunganId === null) return [];
-  return ((await getLingkunganPath(db, lingkunganId)) ?? []).map((u) => u.id);
-}
-
 /** The grant limited to one dusun/RW/RT of this desa that carries `permission`, if the user holds one. */
 function unitGrant(grants: readonly Grant[], permission: Permission, kode: string): Grant | undefined {
   return grants.find((g) => g.lingkunganId !== null && g.lingkupKode === kode && roleHas(g.peran, permission));
@@ -47,7 +42,7 @@ export function pendudukTargets(db: Db) {
         const kode = param(req, 'kode');
         const own = unitGrant(grantsOf(req), permission, kode);
         if (!own || own.lingkunganId === null) return { kode };
-        return { kode, lingkungan: await unitPath(db, own.lingkunganId) };
+        return placeTarget(db, kode, own.lingkunganId);
       };
     },
 
@@ -55,7 +50,7 @@ export function pendudukTargets(db: Db) {
     async person(req: FastifyRequest): Promise<Target> {
       const p = await findPenduduk(db, intParam(req, 'id'));
       if (!p) throw notFound('pendudukTidakDitemukan');
-      return { kode: p.desa_kode, lingkungan: await unitPath(db, p.lingkungan_id) };
+      return placeTarget(db, p.desa_kode, p.lingkungan_id);
     },
 
     /** Target of /peristiwa/:id/…: the event's desa and the person's unit. */
@@ -63,7 +58,7 @@ export function pendudukTargets(db: Db) {
       const e = await findPeristiwa(db, intParam(req, 'id'));
       const p = e ? await findPenduduk(db, e.penduduk_id) : undefined;
       if (!e || !p) throw notFound();
-      return { kode: e.desa_kode, lingkungan: await unitPath(db, p.lingkungan_id) };
+      return { ...(await placeTarget(db, p.desa_kode, p.lingkungan_id)), kode: e.desa_kode };
     },
   };
 }
