@@ -1,28 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './support/axe.js';
 import { expect, test } from './support/fixtures.js';
+import { ensureLingkungan } from './support/lingkungan.js';
 import type { E2eState } from './support/state.js';
 
 /**
- * axe-core (WCAG 2.0/2.1 A and AA) on every page of the admin UI. Serious and critical violations fail the
- * test; the report names the rule, the elements and what to fix.
+ * axe-core (WCAG 2.0/2.1 A and AA) on every page of the admin UI (support/axe.ts): serious and critical
+ * violations fail the test. The registry pages of the desa operator: accessibility-registry.test.ts.
  */
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const BLOCKING = new Set(['serious', 'critical']);
-
-async function expectNoSeriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const blocking = violations
-    .filter((v) => BLOCKING.has(v.impact ?? ''))
-    .map((v) => {
-      const nodes = v.nodes.map(
-        (n) => `    - ${n.target.join(' ')}\n      ${n.failureSummary?.replaceAll('\n', '\n      ')}`,
-      );
-      return `[${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes.join('\n')}`;
-    });
-  expect(blocking, `axe violations on ${page.url()}:\n\n${blocking.join('\n\n')}`).toEqual([]);
-}
 
 interface PageCase {
   name: string;
@@ -30,20 +15,6 @@ interface PageCase {
   status?: number;
   /** put the page in a richer state before checking it */
   prepare?: (page: Page) => Promise<void>;
-}
-
-/** Give Meteseh a dusun with an RW and an RT so that the editor shows its nested forms (idempotent). */
-async function ensureLingkungan(page: Page) {
-  if ((await page.getByText('Dusun Krajan', { exact: true }).count()) > 0) return;
-  await page.getByLabel('Nama dusun', { exact: true }).fill('Krajan');
-  await page.getByRole('button', { name: 'Tambah', exact: true }).click();
-  await expect(page.getByRole('status')).toHaveText('Perubahan tersimpan.');
-  await page.getByLabel('Tambah RW — Dusun Krajan', { exact: true }).fill('1');
-  await page.getByLabel('Tambah RW — Dusun Krajan', { exact: true }).press('Enter');
-  await expect(page.getByText('RW 001', { exact: true })).toBeVisible();
-  await page.getByLabel('Tambah RT — RW 001', { exact: true }).fill('3');
-  await page.getByLabel('Tambah RT — RW 001', { exact: true }).press('Enter');
-  await expect(page.getByText('RT 003', { exact: true })).toBeVisible();
 }
 
 /** Pages of a signed-in kabupaten admin, who sees every form. */

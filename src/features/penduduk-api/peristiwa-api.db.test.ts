@@ -96,7 +96,7 @@ describe('registry API: record updates and population events', () => {
       kk_level: 4,
     });
     expect(future.statusCode).toBe(422);
-    expect(Object.keys(future.json().errors)).toEqual(['tgl_peristiwa']);
+    expect(Object.keys(future.json().errors)).toEqual(['tanggallahir']);
   });
 
   it('death of a head needs kepala_baru_id (422); then 201, and the reversal restores the status', async () => {

@@ -48,9 +48,14 @@ function Reporting({ state, withEventDate }: { state: FormState; withEventDate: 
   );
 }
 
+/**
+ * A birth's event date is the date of birth, which is the only date on the birth form: a refusal of the event
+ * date (e.g. in the future) is shown by that field, so the summary's link has a target and the field is marked.
+ */
 /** GET /desa/:kode/penduduk/baru: the birth or arrival form (or the choice between them). */
 export function CreatePendudukPage(props: CreatePageProps) {
-  const { ctx, desa, jenis, state } = props;
+  const { ctx, desa, jenis } = props;
+  const { state } = props;
   const { m } = ctx;
   const f = m.pendudukUi.form;
   const base = `/desa/${desa.kode}/penduduk`;

@@ -10,6 +10,17 @@ import { checkDates, familySnapshot, writeEvent } from './peristiwa-common.js';
 import { requestTransfer } from './pindah.service.js';
 import { moveRecordIn } from './record-move.js';
 
+/** A birth's event date is the date of birth: its errors belong to that field. */
+function birthDates(tanggallahir: string, tglLapor: string | null) {
+  try {
+    return checkDates(tanggallahir, tglLapor);
+  } catch (error) {
+    const fields = (error as HttpError).fields;
+    if (fields?.tgl_peristiwa) throw new HttpError(400, 'invalid', {}, { tanggallahir: fields.tgl_peristiwa });
+    throw error;
+  }
+}
+
 export interface Birth {
   person: PendudukInput & { tanggallahir: string };
   lingkunganId: number;
@@ -26,7 +37,7 @@ export async function recordBirth(
   desaKode: string,
   birth: Birth,
 ): Promise<{ id: number; nik: string }> {
-  const dates = checkDates(birth.person.tanggallahir, birth.tglLapor);
+  const dates = birthDates(birth.person.tanggallahir, birth.tglLapor);
   return db.transaction().execute(async (trx) => {
     await getActiveFamily(trx, desaKode, birth.keluargaId);
     if (birth.kkLevel === 1) throw new HttpError(409, 'invalid', {}, { kk_level: 'kepalaSudahAda' });

@@ -67,7 +67,7 @@ describe('population events', () => {
         tglLapor: null,
       }),
     );
-    expect(future.fields).toEqual({ tgl_peristiwa: 'tanggalDiMasaDepan' });
+    expect(future.fields).toEqual({ tanggallahir: 'tanggalDiMasaDepan' });
     const early = await fails(
       recordBirth(t.db, actor, DESA_A, {
         ...base,
