@@ -11,6 +11,7 @@ import { keluargaRoutes } from './features/keluarga/keluarga.routes.js';
 import { keluargaDesaRoutes } from './features/keluarga/keluarga-desa.routes.js';
 import { rumahTanggaRoutes } from './features/keluarga/rumah-tangga.routes.js';
 import { lingkunganRoutes } from './features/lingkungan/lingkungan.routes.js';
+import { cariRoutes } from './features/penduduk/penduduk-cari.routes.js';
 import { pendudukRoutes } from './features/penduduk/penduduk.routes.js';
 import { pendudukApiRoutes } from './features/penduduk-api/penduduk-api.routes.js';
 import { peristiwaApiRoutes } from './features/penduduk-api/peristiwa-api.routes.js';
@@ -38,6 +39,7 @@ export function buildRoutes(d: Deps): RouteDef[] {
   const pengguna = penggunaRoutes(d);
   const audit = auditRoutes(d);
   const penduduk = pendudukRoutes(d);
+  const cari = cariRoutes(d);
   const pindah = pindahRoutes(d);
   const duplikat = duplikatRoutes(d);
   const api = pendudukApiRoutes(d);
@@ -263,6 +265,7 @@ export function buildRoutes(d: Deps): RouteDef[] {
       bodyLimit: d.env.BALAI_UPLOAD_LIMIT + 64 * 1024,
       handler: penduduk.uploadFoto,
     },
+    { method: 'GET', url: '/penduduk', access: 'read:penduduk', handler: cari.search },
     // ——— end residents ———
 
     // ——— resident registry: families and households ———

@@ -22,6 +22,11 @@ export function navFor(req: FastifyRequest): NavItem[] {
   if (lingGrant) items.push({ href: `/desa/${lingGrant.lingkupKode}/lingkungan`, label: m.nav.lingkungan });
   const pendudukGrant = grantsWith(g, 'read:penduduk').find((x) => levelOf(x.lingkupKode) === 3);
   if (pendudukGrant) items.push({ href: `/desa/${pendudukGrant.lingkupKode}/penduduk`, label: m.pendudukUi.nav });
+  // kecamatan and kabupaten staff search residents across their desa, and the kabupaten reviews duplicates across desa
+  if (grantsWith(g, 'read:penduduk').some((x) => levelOf(x.lingkupKode) < 3))
+    items.push({ href: '/penduduk', label: m.pendudukUi.cari.title });
+  if (grantsWith(g, 'review:duplikat').some((x) => levelOf(x.lingkupKode) < 3))
+    items.push({ href: '/duplikat', label: m.registry.antrian.duplikatJudul });
   if (findGrant(g, 'read:pengguna', null)) items.push({ href: '/pengguna', label: m.nav.pengguna });
   if (findGrant(g, 'read:audit', null)) items.push({ href: '/audit', label: m.nav.audit });
   items.push({ href: '/akun/sandi', label: m.nav.akun });

@@ -182,6 +182,13 @@ export const pendudukUiEn: typeof pendudukUiId = {
     peristiwaDibatalkan: "Event reversed; the resident's status is restored.",
     fotoDisimpan: 'Photo saved.',
   },
+  cari: {
+    title: 'Find a resident',
+    label: 'Name or NIK',
+    hint: 'The start of a name (case and spacing do not matter) or a 16-digit NIK, across your whole area.',
+    hasil: (n: number, total: number) => (total > n ? `First ${n} of ${total} residents.` : `${total} residents.`),
+    desa: 'Village',
+  },
   err: {
     fotoBukanGambar: 'The file is not a readable JPEG, PNG or WebP image.',
     keluargaWajib: 'Choose a family or enter its family card number.',

@@ -182,6 +182,13 @@ export const pendudukUiId = {
     peristiwaDibatalkan: 'Peristiwa dibatalkan; status penduduk dikembalikan.',
     fotoDisimpan: 'Foto disimpan.',
   },
+  cari: {
+    title: 'Cari penduduk',
+    label: 'Nama atau NIK',
+    hint: 'Awal nama (huruf besar/kecil dan spasi tidak berpengaruh) atau NIK 16 angka, di seluruh wilayah Anda.',
+    hasil: (n: number, total: number) => (total > n ? `${n} pertama dari ${total} penduduk.` : `${total} penduduk.`),
+    desa: 'Desa',
+  },
   err: {
     fotoBukanGambar: 'Berkas bukan gambar JPEG, PNG atau WebP yang dapat dibaca.',
     keluargaWajib: 'Pilih keluarga atau isi nomor KK-nya.',

@@ -1,0 +1,59 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { get, login, type Session, useTestApp } from '../../../tests/support/app.js';
+import {
+  activate,
+  DESA_A,
+  DESA_B,
+  insertFamily,
+  insertUser,
+  KAB,
+  KEC,
+  makeNik,
+  PASSWORD,
+} from '../../../tests/support/builders.js';
+
+describe('finding a resident across one’s area', () => {
+  const t = useTestApp();
+  let kab: Session;
+  let kec: Session;
+  let op: Session;
+  const nikB = makeNik('1977-07-17', 2);
+
+  beforeAll(async () => {
+    await activate(t.db, DESA_A);
+    await activate(t.db, DESA_B);
+    await insertFamily(t.db, DESA_A, { nama: 'Sumarni Wulandari', tanggallahir: '1975-05-15', sex: 2 });
+    await insertFamily(t.db, DESA_B, { nama: 'Sumarni Lestari', tanggallahir: '1977-07-17', sex: 2, nik: nikB });
+    await insertUser(t.db, 'kab', 'admin-kabupaten', KAB);
+    await insertUser(t.db, 'kec', 'staf-kecamatan', KEC);
+    await insertUser(t.db, 'op.a', 'operator-desa', DESA_A);
+    kab = await login(t.app, 'kab', PASSWORD);
+    kec = await login(t.app, 'kec', PASSWORD);
+    op = await login(t.app, 'op.a', PASSWORD);
+  });
+
+  it('the kabupaten finds people in every desa by name prefix, with full numbers', async () => {
+    const res = await get(t.app, '/penduduk?q=SUMARNI', kab);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Sumarni Wulandari');
+    expect(res.body).toContain('Sumarni Lestari');
+    expect(res.body).toContain(nikB);
+    expect(res.body).toContain('2 penduduk.');
+    expect((await get(t.app, `/penduduk?q=${nikB}`, kab)).body).toContain('Sumarni Lestari');
+  });
+
+  it('kecamatan staff see masked numbers and may not search by NIK', async () => {
+    const res = await get(t.app, '/penduduk?q=sumarni', kec);
+    expect(res.body).toContain('Sumarni Lestari');
+    expect(res.body).not.toContain(nikB);
+    expect(res.body).toContain(nikB.slice(-4));
+    const byNik = await get(t.app, `/penduduk?q=${nikB}`, kec);
+    expect(byNik.body).not.toContain('Sumarni Lestari');
+  });
+
+  it('a desa operator finds only their own desa', async () => {
+    const res = await get(t.app, '/penduduk?q=sumarni', op);
+    expect(res.body).toContain('Sumarni Wulandari');
+    expect(res.body).not.toContain('Sumarni Lestari');
+  });
+});
