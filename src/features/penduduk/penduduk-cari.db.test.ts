@@ -57,3 +57,19 @@ describe('finding a resident across one’s area', () => {
     expect(res.body).not.toContain('Sumarni Lestari');
   });
 });
+
+describe('counting matches across a region', () => {
+  const t = useTestApp();
+
+  it('stops counting at the cap and says "more than"', async () => {
+    const { searchPenduduk } = await import('./penduduk-list.service.js');
+    const { PendudukListQuerySchema } = await import('./penduduk-list.schema.js');
+    await activate(t.db, DESA_A);
+    for (let i = 0; i < 4; i++)
+      await insertFamily(t.db, DESA_A, { nama: `Tukiman ${i}`, tanggallahir: '1960-01-01', sex: 1 });
+    const q = PendudukListQuerySchema.parse({ q: 'tukiman' });
+    expect(await searchPenduduk(t.db, { under: KEC, countCap: 3 }, q)).toMatchObject({ total: 3, capped: true });
+    expect(await searchPenduduk(t.db, { under: KEC, countCap: 10 }, q)).toMatchObject({ total: 4, capped: false });
+    expect(await searchPenduduk(t.db, { under: KEC }, q)).toMatchObject({ total: 4, capped: false });
+  });
+});

@@ -12,6 +12,8 @@ import { PendudukListQuerySchema } from './penduduk-list.schema.js';
 import { searchPenduduk } from './penduduk-list.service.js';
 
 const LIMIT = 50;
+/** across a kecamatan or kabupaten, counting stops here */
+const COUNT_CAP = 1000;
 
 /**
  * Find a person anywhere in one's scopes (kecamatan and kabupaten staff search across their desa): a name
@@ -30,6 +32,7 @@ export function cariRoutes(d: Deps) {
       const rows: CariRow[] = [];
       let total = 0;
       let nikRefused = false;
+      let capped = false;
       if (q) {
         for (const scope of scopes) {
           if (isNik && !findGrant(grantsOf(req), 'read:nik', { kode: scope.kode })) {
@@ -39,10 +42,11 @@ export function cariRoutes(d: Deps) {
           const village = levelOf(scope.kode) === 3;
           const result = await searchPenduduk(
             d.db,
-            village ? { desaKode: scope.kode, lingkunganId: scope.unit } : { under: scope.kode },
+            village ? { desaKode: scope.kode, lingkunganId: scope.unit } : { under: scope.kode, countCap: COUNT_CAP },
             PendudukListQuerySchema.parse({ q, per: String(LIMIT) }),
           );
           total += result.total;
+          capped ||= result.capped;
           for (const r of result.rows) {
             rows.push({ ...r, fullNumbers: findGrant(grantsOf(req), 'read:nik', { kode: r.desa_kode }) !== null });
           }
@@ -58,6 +62,7 @@ export function cariRoutes(d: Deps) {
           q,
           rows: rows.slice(0, LIMIT),
           total,
+          capped,
           nikRefused,
         }),
       );

@@ -11,12 +11,14 @@ export function CariPendudukPage({
   q,
   rows,
   total,
+  capped,
   nikRefused,
 }: {
   ctx: PageCtx;
   q: string;
   rows: CariRow[];
   total: number;
+  capped: boolean;
   nikRefused: boolean;
 }) {
   const { m } = ctx;
@@ -36,7 +38,7 @@ export function CariPendudukPage({
         </div>
       </form>
       {nikRefused && <p class="notice">{m.pendudukUi.list.cariNikDitolak}</p>}
-      {q && <p>{c.hasil(rows.length, total)}</p>}
+      {q && <p>{capped ? c.hasilBanyak(rows.length, total) : c.hasil(rows.length, total)}</p>}
       {rows.length > 0 && (
         <div class="table-wrap">
           <table>

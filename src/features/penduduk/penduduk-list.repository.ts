@@ -113,11 +113,28 @@ export function listPenduduk(db: Db, q: PendudukQuery) {
 }
 export type PendudukListRow = Awaited<ReturnType<typeof listPenduduk>>[number];
 
-export async function countPenduduk(db: Db, q: PendudukQuery): Promise<number> {
-  const r = await db
+/**
+ * How many match. With a cap, counting stops there (a name prefix across a kabupaten can match tens of
+ * thousands; nobody pages through them, and an exact count would cost more than the page itself).
+ */
+export async function countPenduduk(db: Db, q: PendudukQuery, cap?: number): Promise<number> {
+  if (cap === undefined) {
+    const r = await db
+      .selectFrom('penduduk')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where((eb) => where(eb, q))
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+  const limited = db
     .selectFrom('penduduk')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select('penduduk.id')
     .where((eb) => where(eb, q))
+    .limit(cap + 1)
+    .as('t');
+  const r = await db
+    .selectFrom(limited)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }

@@ -36,6 +36,8 @@ async function unitAndBelow(db: Db, desaKode: string, id: number): Promise<numbe
 export interface ListScope {
   desaKode?: string;
   under?: string;
+  /** stop counting matches here (region-wide searches) */
+  countCap?: number;
   /** dusun/RW/RT operators see only their unit */
   lingkunganId?: number | null;
 }
@@ -85,6 +87,14 @@ export async function searchPenduduk(db: Db, scope: ListScope, filters: Penduduk
     }
     query.lingkunganIds = ids;
   }
-  const [rows, total] = await Promise.all([listPenduduk(db, query), countPenduduk(db, query)]);
-  return { rows, total, page: Math.floor(query.offset / query.limit) + 1, pageSize: query.limit };
+  const [rows, counted] = await Promise.all([listPenduduk(db, query), countPenduduk(db, query, scope.countCap)]);
+  const capped = scope.countCap !== undefined && counted > scope.countCap;
+  return {
+    rows,
+    total: capped ? (scope.countCap as number) : counted,
+    /** true when there are more than `total` matches (the count stopped at the cap) */
+    capped,
+    page: Math.floor(query.offset / query.limit) + 1,
+    pageSize: query.limit,
+  };
 }

@@ -188,6 +188,8 @@ export const pendudukUiEn: typeof pendudukUiId = {
     hint: 'The start of a name (case and spacing do not matter) or a 16-digit NIK, across your whole area.',
     hasil: (n: number, total: number) => (total > n ? `First ${n} of ${total} residents.` : `${total} residents.`),
     desa: 'Village',
+    hasilBanyak: (n: number, cap: number) =>
+      `First ${n} of more than ${new Intl.NumberFormat('en-GB').format(cap)} residents. Type more of the name to narrow it down.`,
   },
   err: {
     fotoBukanGambar: 'The file is not a readable JPEG, PNG or WebP image.',

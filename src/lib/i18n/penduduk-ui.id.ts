@@ -188,6 +188,8 @@ export const pendudukUiId = {
     hint: 'Awal nama (huruf besar/kecil dan spasi tidak berpengaruh) atau NIK 16 angka, di seluruh wilayah Anda.',
     hasil: (n: number, total: number) => (total > n ? `${n} pertama dari ${total} penduduk.` : `${total} penduduk.`),
     desa: 'Desa',
+    hasilBanyak: (n: number, cap: number) =>
+      `${n} pertama dari lebih dari ${new Intl.NumberFormat('id-ID').format(cap)} penduduk. Ketik nama lebih lengkap untuk mempersempit.`,
   },
   err: {
     fotoBukanGambar: 'Berkas bukan gambar JPEG, PNG atau WebP yang dapat dibaca.',
