@@ -21,7 +21,7 @@ const ORIGIN_HEADERS = { origin: 'http://localhost:80', host: 'localhost:80' };
 
 const dist = (path) => import(new URL(`../../dist/src/${path}`, import.meta.url).href);
 
-async function signIn(app, username, sandi) {
+export async function signIn(app, username, sandi) {
   const res = await app.inject({
     method: 'POST',
     url: '/masuk',

@@ -1,22 +1,30 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: cold start and admin page server times, on this machine, medians over repeated runs.
- * Uses the built app in dist/ (builds it first when missing). Prints a Markdown report and writes it to
- * docs/benchmarks.md. `--quick` does fewer runs and writes nothing (for trying the script out).
+ * `npm run bench [foundation] [registry]`: on this machine, medians and percentiles over repeated runs —
+ * foundation (cold start, admin pages) and the resident registry (650,000-resident demo: load, lists,
+ * searches, events). No section named = all. Uses the built app in dist/ (builds it first when missing).
+ * Prints a Markdown report and writes it to docs/benchmarks.md, replacing only the sections that ran.
+ * `--quick` does fewer runs (and a tenth of the registry) and writes nothing (for trying the script out).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { measureColdStarts } from './cold-start.mjs';
 import { markdownTable } from './markdown.mjs';
 import { measurePages, measurePagesOnSqlite } from './pages.mjs';
 import { startThrowawayPostgres } from './postgres.mjs';
+import { registrySection } from './registry-report.mjs';
 import { formatMs, max, median, min, percentile } from './stats.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const REPORT = 'docs/benchmarks.md';
+const SECTIONS = ['foundation', 'registry'];
 const quick = process.argv.includes('--quick');
+const named = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+for (const n of named)
+  if (!SECTIONS.includes(n)) throw new Error(`unknown benchmark section ${n}; known: ${SECTIONS.join(', ')}`);
+const chosen = named.length > 0 ? named : SECTIONS;
 const STARTS = quick ? 2 : 7;
 const WARMUP = quick ? 20 : 100;
 const RUNS = quick ? 200 : 1_000;
@@ -96,49 +104,77 @@ async function pagesOnPostgres() {
   }
 }
 
-ensureBuilt();
-const m = machine();
-log(`cold start: ${STARTS} × (empty dir, then migrated)`);
-const starts = await measureColdStarts(ROOT, STARTS, log);
-log(`admin pages on SQLite: ${WARMUP} warm-up + ${RUNS} timed GETs each`);
-const sqlitePages = await measurePagesOnSqlite({ warmup: WARMUP, runs: RUNS, log });
-log('admin pages on PostgreSQL');
-const pg = await pagesOnPostgres();
+async function foundationSection(machineLine) {
+  log(`cold start: ${STARTS} × (empty dir, then migrated)`);
+  const starts = await measureColdStarts(ROOT, STARTS, log);
+  log(`admin pages on SQLite: ${WARMUP} warm-up + ${RUNS} timed GETs each`);
+  const sqlitePages = await measurePagesOnSqlite({ warmup: WARMUP, runs: RUNS, log });
+  log('admin pages on PostgreSQL');
+  const pg = await pagesOnPostgres();
+  return `## Foundation: cold start and admin pages
 
-const report = `# Benchmarks
-
-What a user waits for, measured on one machine with \`npm run bench\` (scripts/bench/run.mjs) against the built
-app in \`dist/\`. The machine is noisy, so every number is a median or percentile over many runs, never one timing.
+${machineLine}
 
 - **Cold start**: spawn \`node dist/src/server.js\` (SQLite, \`DATABASE_URL\` unset, a fresh temp \`BALAI_DATA_DIR\`,
   \`LOG_LEVEL=silent\`) and time until \`GET /healthz\` answers 200, polling every 10 ms. The first start on an empty
   data dir runs the migrations and loads the 91,599 region rows; the second start reuses that database.
   ${STARTS} runs of each.
 - **Admin pages**: server time in-process (\`buildApp\` from \`dist/\`, \`app.inject\`, logging off) on a database
-  loaded with \`loadDemo\` (Kabupaten Rembang, the 23 desa of Kaliori), signed in as the demo admin-kabupaten
-  \`kab.rembang\`. Per page ${WARMUP} warm-up requests, then ${RUNS} timed GETs (\`process.hrtime.bigint()\` around
-  each \`inject\`). Network, TLS and the browser are not included.
+  loaded with \`loadDemo\` (Kabupaten Rembang, the 23 desa of Kaliori with their ~100,000 demo residents), signed in
+  as the demo admin-kabupaten \`kab.rembang\`. Per page ${WARMUP} warm-up requests, then ${RUNS} timed GETs
+  (\`process.hrtime.bigint()\` around each \`inject\`). Network, TLS and the browser are not included.
 
-Machine: ${m.nproc} CPUs (\`nproc\`), ${m.cpu}, ${m.memory} RAM, ${m.os}; Node ${m.node}; measured ${m.date} UTC
-on commit ${m.commit}; load average ${m.load} when the run began.${quick ? '\n\n**Quick run (`--quick`): too few samples to quote.**' : ''}
-
-## Cold start
+### Cold start
 
 ${startTable(starts)}
 
-## Admin pages, SQLite (embedded default)
+### Admin pages, SQLite (embedded default)
 
 ${pageTable(sqlitePages)}
 
-## Admin pages, PostgreSQL
+### Admin pages, PostgreSQL
 
 ${pg.results ? `${pg.version}, a throwaway local server (default settings, fsync on), same app and data.\n\n${pageTable(pg.results)}` : `Skipped: ${pg.skipped}`}
+`;
+}
+
+/** The text of a section between its markers in the current report (kept when that section is not run). */
+function previousSection(name) {
+  const path = new URL(`../../${REPORT}`, import.meta.url);
+  if (!existsSync(path)) return null;
+  const text = readFileSync(path, 'utf8');
+  const match = text.match(new RegExp(`<!-- bench:${name} -->\\n([\\s\\S]*?)<!-- /bench:${name} -->`));
+  return match ? match[1] : null;
+}
+
+ensureBuilt();
+const m = machine();
+const machineLine = `Machine: ${m.nproc} CPUs (\`nproc\`), ${m.cpu}, ${m.memory} RAM, ${m.os}; Node ${m.node}; measured ${m.date} UTC
+on commit ${m.commit}; load average ${m.load} when the run began.${quick ? '\n\n**Quick run (`--quick`): too few samples to quote.**' : ''}`;
+const sections = {};
+if (chosen.includes('foundation')) sections.foundation = await foundationSection(machineLine);
+if (chosen.includes('registry')) sections.registry = await registrySection({ quick, log, machineLine });
+const body = SECTIONS.map((name) => {
+  const text =
+    sections[name] ?? previousSection(name) ?? `## ${name}\n\nNot measured yet: \`npm run bench -- ${name}\`.\n`;
+  return `<!-- bench:${name} -->\n${text}<!-- /bench:${name} -->`;
+}).join('\n\n');
+
+const report = `# Benchmarks
+
+What a user waits for, measured on one machine with \`npm run bench\` (scripts/bench/run.mjs) against the built
+app in \`dist/\`. The machine is noisy (2 cores shared with other work), so every number is a median or percentile
+over many runs, never one timing; each section says when it was measured and the load average at the time.
+
+${body}
 
 ## How to run
 
-\`npm run bench\` (builds \`dist/\` first if it is missing; needs PostgreSQL binaries under
-\`/usr/lib/postgresql/*/bin\` for the PostgreSQL table, else that table is skipped). It prints this report and
-rewrites this file; \`npm run bench -- --quick\` is a short trial run that writes nothing.
+\`npm run bench\` runs every section; \`npm run bench -- registry\` (or \`foundation\`) only that one, keeping the
+other sections of this file as they were. It builds \`dist/\` first if it is missing and needs PostgreSQL binaries
+under \`/usr/lib/postgresql/*/bin\` for the PostgreSQL tables (else they are skipped). It prints the report and
+rewrites this file; \`npm run bench -- --quick\` is a short trial run that writes nothing. The registry section
+loads the 650,000-resident demo three times per database: allow about 15 minutes.
 `;
 
 process.stdout.write(`\n${report}`);

@@ -19,7 +19,8 @@ export interface CliIo {
 export const USAGE = `Pemakaian: npx balai <perintah>
 
   migrate                                   terapkan migrasi basis data
-  demo                                      Kabupaten Rembang + 23 desa Kaliori + satu akun per peran (kata sandi acak dicetak sekali)
+  demo [--all-desa]                         Kabupaten Rembang + 23 desa Kaliori (--all-desa: 294 desa/kelurahan) dengan
+                                            penduduk contoh + satu akun per peran (kata sandi acak dicetak sekali)
   desa activate KODE                        aktifkan satu desa/kelurahan atau semua desa satu kecamatan (boleh diulang)
   user create --username U --role PERAN --scope KODE [--lingkungan ID] [--nama NAMA] [--must-change] --password-stdin
                                             buat akun; kata sandi dibaca dari stdin
@@ -47,9 +48,12 @@ export async function runCommand(db: Db, positionals: string[], values: Values, 
       case 'migrate':
         io.out('Basis data sudah pada skema terbaru.\n');
         return 0;
-      case 'demo':
-        io.out(demoReport(await loadDemo(db)));
+      case 'demo': {
+        const allDesa = values['all-desa'] === true;
+        const result = await loadDemo(db, { allDesa, progress: (line) => io.err(`${line}\n`) });
+        io.out(demoReport(result, allDesa));
         return 0;
+      }
       case 'desa activate': {
         if (!arg) return usage(io, 'KODE wajib, mis. npx balai desa activate 33.17.09');
         const result = await activateDesa(db, cliActor(), arg);

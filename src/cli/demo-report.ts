@@ -1,9 +1,13 @@
 import type { DemoResult } from '#src/features/demo/demo.service.js';
 
-export function demoReport(result: DemoResult): string {
+export function demoReport(result: DemoResult, allDesa = false): string {
+  const p = result.penduduk;
   const lines = [
-    'Data demo: Kabupaten Rembang, Kecamatan Kaliori (23 desa).',
+    allDesa
+      ? 'Data demo: Kabupaten Rembang, semua 294 desa/kelurahan.'
+      : 'Data demo: Kabupaten Rembang, Kecamatan Kaliori (23 desa).',
     `  desa baru diaktifkan: ${result.desaDiaktifkan}; desa yang diberi dusun/RW/RT: ${result.desaDenganWilayahBaru}`,
+    `  penduduk contoh: ${p.penduduk.toLocaleString('id-ID')} ditambahkan di ${p.desaDiisi} desa; ${p.desaDilewati} desa sudah berisi (dilewati)`,
     '',
     'Akun demo (kata sandi hanya dicetak sekarang; simpan di tempat aman):',
   ];

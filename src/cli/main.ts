@@ -19,6 +19,7 @@ async function main(argv: string[]): Promise<number> {
       days: { type: 'string' },
       'password-stdin': { type: 'boolean' },
       'must-change': { type: 'boolean' },
+      'all-desa': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

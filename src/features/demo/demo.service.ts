@@ -4,14 +4,28 @@ import { getInstallationKabupaten, setInstallationKabupaten } from '#src/feature
 import * as lingkunganRepo from '#src/features/lingkungan/lingkungan.repository.js';
 import { findUserByUsername } from '#src/features/pengguna/pengguna.repository.js';
 import { createUser } from '#src/features/pengguna/pengguna.service.js';
+import { listChildRegions } from '#src/features/wilayah/wilayah.repository.js';
 import { type Actor, audit } from '#src/lib/audit/audit.js';
 import type { Role } from '#src/lib/auth/roles.js';
 import type { Db } from '#src/lib/db/connect.js';
 import { demoTree } from './demo-data.js';
+import { type DemoPendudukResult, loadDemoPenduduk } from './demo-penduduk.service.js';
+import { DEMO_KABUPATEN, DEMO_KECAMATAN } from './demo-plan.js';
 
-export const DEMO_KABUPATEN = '33.17';
-export const DEMO_KECAMATAN = '33.17.09';
+export { DEMO_KABUPATEN, DEMO_KECAMATAN };
+
 const DEMO_DESA = '33.17.09.2001';
+
+export interface DemoOptions {
+  /** every desa and kelurahan of the kabupaten (294, ~650,000 residents) instead of Kaliori's 23 */
+  allDesa?: boolean;
+  /** multiplies the residents per desa (tests); 0 = no residents */
+  skala?: number;
+  /** reference date of the residents' events, YYYY-MM-DD (default today) */
+  today?: string;
+  /** progress lines for the terminal */
+  progress?: (line: string) => void;
+}
 
 export interface DemoAccount {
   username: string;
@@ -24,10 +38,12 @@ export interface DemoAccount {
 export interface DemoResult {
   desaDiaktifkan: number;
   desaDenganWilayahBaru: number;
+  penduduk: DemoPendudukResult;
   akun: DemoAccount[];
 }
 
-async function seedLingkungan(db: Db, actor: Actor, desaKode: string): Promise<boolean> {
+/** The demo dusun/RW/RT tree of a desa that has none yet; false when it already has units. */
+export async function seedLingkungan(db: Db, actor: Actor, desaKode: string): Promise<boolean> {
   if ((await lingkunganRepo.listLingkungan(db, desaKode)).length > 0) return false;
   await db.transaction().execute(async (trx) => {
     const add = async (tingkat: 'dusun' | 'rw' | 'rt', nama: string, indukId: number | null) => {
@@ -54,11 +70,12 @@ async function seedLingkungan(db: Db, actor: Actor, desaKode: string): Promise<b
 }
 
 /**
- * `npx balai demo`: Kabupaten Rembang with the 23 desa of Kecamatan Kaliori active, plausible dusun/RW/RT,
- * and one account per role with a random password printed once. Safe to run again: nothing is duplicated
- * and existing passwords are never changed.
+ * `npx balai demo`: Kabupaten Rembang with the 23 desa of Kecamatan Kaliori active (with `allDesa`: all 294
+ * desa and kelurahan), plausible dusun/RW/RT, synthetic residents (3,000–6,000 per desa of Kaliori, about
+ * 650,000 in the kabupaten), and one account per role with a random password printed once. Safe to run
+ * again: nothing is duplicated and existing passwords are never changed.
  */
-export async function loadDemo(db: Db): Promise<DemoResult> {
+export async function loadDemo(db: Db, options: DemoOptions = {}): Promise<DemoResult> {
   const actor: Actor = {
     penggunaId: null,
     username: 'demo',
@@ -72,11 +89,27 @@ export async function loadDemo(db: Db): Promise<DemoResult> {
     throw new Error(`Instalasi ini melayani ${current.nama}; data demo hanya untuk Kabupaten Rembang.`);
   }
   if (!current) await setInstallationKabupaten(db, DEMO_KABUPATEN);
-  const activation = await activateDesa(db, actor, DEMO_KECAMATAN);
+  const kecamatan = options.allDesa
+    ? (await listChildRegions(db, DEMO_KABUPATEN)).map((k) => k.kode)
+    : [DEMO_KECAMATAN];
+  const desa: string[] = [];
+  let desaDiaktifkan = 0;
+  for (const kode of kecamatan) {
+    const activation = await activateDesa(db, actor, kode);
+    desaDiaktifkan += activation.diaktifkan.length;
+    desa.push(...activation.diaktifkan, ...activation.sudahAktif);
+  }
   let desaDenganWilayahBaru = 0;
-  for (const kode of [...activation.diaktifkan, ...activation.sudahAktif]) {
+  for (const kode of desa) {
     if (await seedLingkungan(db, actor, kode)) desaDenganWilayahBaru += 1;
   }
+  // residents before the accounts: a load cut short is resumed by running again, and the passwords are
+  // printed only once everything else has succeeded
+  const penduduk = await loadDemoPenduduk(db, actor, desa, {
+    skala: options.skala ?? 1,
+    ...(options.today ? { today: options.today } : {}),
+    ...(options.progress ? { progress: options.progress } : {}),
+  });
 
   const firstDusun = (await lingkunganRepo.listLingkungan(db, DEMO_DESA)).find(
     (l) => l.tingkat === 'dusun' && l.nama === 'Krajan',
@@ -161,5 +194,5 @@ export async function loadDemo(db: Db): Promise<DemoResult> {
     );
     akun.push({ username: p.username, peran: p.peran, lingkup: p.lingkup, sandi });
   }
-  return { desaDiaktifkan: activation.diaktifkan.length, desaDenganWilayahBaru, akun };
+  return { desaDiaktifkan, desaDenganWilayahBaru, penduduk, akun };
 }

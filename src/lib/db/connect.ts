@@ -1,7 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  Kysely,
+  type SqliteDatabase as KyselySqliteDatabase,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteStatement,
+} from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.js';
 
@@ -44,6 +50,34 @@ const pgTypes = {
   },
 } as pg.CustomTypesConfig;
 
+/**
+ * better-sqlite3 with its prepared statements kept and reused (least recently used first out). Kysely's SQLite
+ * driver prepares every query anew; re-preparing costs CPU on every request, and a large multi-row INSERT costs
+ * ~12 ms to prepare and holds ~3 MB of native memory until garbage collection — a bulk load through it reached
+ * 4 GB. Statements are reused one at a time: Kysely's driver runs one query at a time on its connection.
+ */
+const STATEMENT_CACHE = 256;
+
+export function cachingSqlite(raw: SqliteDatabase.Database, size = STATEMENT_CACHE): KyselySqliteDatabase {
+  const cache = new Map<string, SqliteStatement>();
+  return {
+    prepare(text: string) {
+      let statement = cache.get(text);
+      if (statement) cache.delete(text);
+      else {
+        statement = raw.prepare(text) as unknown as SqliteStatement;
+        if (cache.size >= size) cache.delete(cache.keys().next().value as string);
+      }
+      cache.set(text, statement);
+      return statement;
+    },
+    close() {
+      cache.clear();
+      raw.close();
+    },
+  };
+}
+
 export interface OpenedDatabase {
   db: Db;
   dialect: DialectName;
@@ -58,7 +92,7 @@ export function openDatabase(target: DatabaseTarget): OpenedDatabase {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingSqlite(sqlite) }) });
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: 10, types: pgTypes });
