@@ -64,6 +64,7 @@ export function pendudukListRoutes(d: Deps) {
           fullNumbers,
           canExport: can(req, 'export:penduduk', { kode }),
           canRecord: can(req, 'record:peristiwa', { kode }),
+          canReview: can(req, 'review:duplikat', { kode }),
           nikSearchRefused,
         }),
       );

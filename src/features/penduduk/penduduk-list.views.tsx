@@ -24,6 +24,7 @@ export interface ListPageProps {
   fullNumbers: boolean;
   canExport: boolean;
   canRecord: boolean;
+  canReview: boolean;
   nikSearchRefused: boolean;
 }
 
@@ -67,8 +68,32 @@ export function PendudukListPage(props: ListPageProps) {
             {u.list.ekspor}
           </a>
         )}
-        <a href={`/desa/${desa.kode}/kualitas-data`}>{u.list.kualitas}</a>
       </div>
+      <nav aria-label={u.list.registerDesa} class="subnav">
+        <ul>
+          {props.ownUnit === null && (
+            <>
+              <li>
+                <a href={`/desa/${desa.kode}/keluarga`}>{m.keluarga.judul}</a>
+              </li>
+              <li>
+                <a href={`/desa/${desa.kode}/rumah-tangga`}>{m.keluarga.rt.judul}</a>
+              </li>
+              <li>
+                <a href={`/desa/${desa.kode}/pindah`}>{m.registry.antrian.pindahJudul}</a>
+              </li>
+            </>
+          )}
+          <li>
+            <a href={`/desa/${desa.kode}/kualitas-data`}>{u.list.kualitas}</a>
+          </li>
+          {props.canReview && (
+            <li>
+              <a href={`/desa/${desa.kode}/duplikat`}>{m.registry.antrian.duplikatJudul}</a>
+            </li>
+          )}
+        </ul>
+      </nav>
       {props.ownUnit !== null && <p class="notice">{u.list.wilayahAnda(labels.get(props.ownUnit) ?? '')}</p>}
       <ListFilters desaKode={desa.kode} query={query} units={props.units} ownUnit={props.ownUnit} />
       {props.nikSearchRefused && (

@@ -37,6 +37,7 @@ export const pendudukUiEn: typeof pendudukUiId = {
     tambahLahir: 'Record a birth',
     tambahMasuk: 'Record an arrival',
     kualitas: 'Data quality',
+    registerDesa: 'Village population register',
     nikDisamarkan: 'NIK and family card numbers are masked: only the last 4 digits are shown.',
     cariNikDitolak: 'Searching by NIK is only for users allowed to see NIKs. Search by name.',
     wilayahAnda: (unit: string) => `Only residents of your area: ${unit}.`,

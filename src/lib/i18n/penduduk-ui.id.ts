@@ -35,6 +35,7 @@ export const pendudukUiId = {
     tambahLahir: 'Catat kelahiran',
     tambahMasuk: 'Catat pindah masuk',
     kualitas: 'Kualitas data',
+    registerDesa: 'Register kependudukan desa',
     nikDisamarkan: 'NIK dan nomor KK disamarkan: hanya 4 angka terakhir yang tampil.',
     cariNikDitolak: 'Mencari dengan NIK hanya untuk pengguna yang boleh melihat NIK. Cari dengan nama.',
     wilayahAnda: (unit: string) => `Hanya penduduk di wilayah kerja Anda: ${unit}.`,
