@@ -6,7 +6,7 @@ import { insertPerson, placeName } from '#src/features/penduduk/penduduk.service
 import type { Actor } from '#src/lib/audit/audit.js';
 import type { Db } from '#src/lib/db/connect.js';
 import { HttpError } from '#src/lib/errors.js';
-import { checkDates, familySnapshot, writeEvent } from './peristiwa-common.js';
+import { checkDates, familySnapshot, writeArrivalEvent, writeEvent } from './peristiwa-common.js';
 import { requestTransfer } from './pindah.service.js';
 import { moveRecordIn } from './record-move.js';
 
@@ -130,21 +130,10 @@ export async function recordArrival(db: Db, actor: Actor, desaKode: string, arri
         })
       ).id;
     }
-    const person = await trx
-      .selectFrom('penduduk')
-      .select('keluarga_id')
-      .where('id', '=', pendudukId)
-      .executeTakeFirstOrThrow();
-    await writeEvent(trx, actor, {
-      penduduk_id: pendudukId,
-      desa_kode: desaKode,
-      kode: PERISTIWA.pindahMasuk,
-      ...dates,
-      ...(await familySnapshot(trx, person.keluarga_id)),
+    await writeArrivalEvent(trx, actor, pendudukId, desaKode, dates, {
       alamat_asal: arrival.alamatAsal,
       maksud_tujuan_kedatangan: arrival.maksud,
       catatan: arrival.catatan,
-      status_sesudah: STATUS.hidup,
     });
     return pendudukId;
   });

@@ -1,4 +1,5 @@
 import { todayIn } from '#src/domain/age.js';
+import { PERISTIWA, STATUS } from '#src/domain/peristiwa.js';
 import type { Actor } from '#src/lib/audit/audit.js';
 import type { Db } from '#src/lib/db/connect.js';
 import { nowIso } from '#src/lib/db/time.js';
@@ -63,4 +64,31 @@ export function writeEvent(
     Partial<EventRow>,
 ): Promise<number> {
   return repo.insertPeristiwa(trx, { ...EMPTY, ...row, dicatat_oleh: actor.username, dicatat_pada: nowIso() });
+}
+
+/** The pindah masuk entry of a person who now lives in `desaKode` (new, or a record moved from elsewhere). */
+export async function writeArrivalEvent(
+  trx: Db,
+  actor: Actor,
+  pendudukId: number,
+  desaKode: string,
+  dates: { tgl_peristiwa: string; tgl_lapor: string },
+  details: Partial<
+    Pick<EventRow, 'asal_desa_kode' | 'alamat_asal' | 'maksud_tujuan_kedatangan' | 'catatan' | 'status_sebelum'>
+  >,
+): Promise<number> {
+  const person = await trx
+    .selectFrom('penduduk')
+    .select('keluarga_id')
+    .where('id', '=', pendudukId)
+    .executeTakeFirstOrThrow();
+  return writeEvent(trx, actor, {
+    penduduk_id: pendudukId,
+    desa_kode: desaKode,
+    kode: PERISTIWA.pindahMasuk,
+    ...dates,
+    ...(await familySnapshot(trx, person.keluarga_id)),
+    ...details,
+    status_sesudah: STATUS.hidup,
+  });
 }

@@ -1,4 +1,4 @@
-import { PERISTIWA, STATUS } from '#src/domain/peristiwa.js';
+import { STATUS } from '#src/domain/peristiwa.js';
 import { createFamilyWithHead, getActiveFamily } from '#src/features/keluarga/keluarga.service.js';
 import { householdAfterDeparture } from '#src/features/keluarga/rumah-tangga-departure.js';
 import { updatePenduduk } from '#src/features/penduduk/penduduk.repository.js';
@@ -8,7 +8,7 @@ import type { Db } from '#src/lib/db/connect.js';
 import { nowIso } from '#src/lib/db/time.js';
 import { HttpError } from '#src/lib/errors.js';
 import type { Arrival } from './kedatangan.service.js';
-import { familySnapshot, writeEvent } from './peristiwa-common.js';
+import { writeArrivalEvent } from './peristiwa-common.js';
 
 /** An existing record (with its history) arrives in this desa: new place, new family, alive again here. */
 export async function moveRecordIn(
@@ -63,23 +63,12 @@ export async function moveRecordIn(
     .set({ desa_kode: desaKode })
     .where('penduduk_id', '=', pendudukId)
     .execute();
-  const person = await trx
-    .selectFrom('penduduk')
-    .select('keluarga_id')
-    .where('id', '=', pendudukId)
-    .executeTakeFirstOrThrow();
-  await writeEvent(trx, actor, {
-    penduduk_id: pendudukId,
-    desa_kode: desaKode,
-    kode: PERISTIWA.pindahMasuk,
-    ...dates,
-    ...(await familySnapshot(trx, person.keluarga_id)),
+  await writeArrivalEvent(trx, actor, pendudukId, desaKode, dates, {
     asal_desa_kode: before.desa_kode,
     alamat_asal: arrival.alamatAsal ?? (await placeName(trx, before.desa_kode)),
     maksud_tujuan_kedatangan: arrival.maksud,
     catatan: arrival.catatan,
     status_sebelum: before.status_dasar,
-    status_sesudah: STATUS.hidup,
   });
   await audit.record(trx, actor, {
     aksi: 'pindah-masuk',
