@@ -167,6 +167,13 @@ export function buildRoutes(d: Deps): RouteDef[] {
       handler: penduduk.list,
     },
     {
+      method: 'POST',
+      url: '/desa/:kode/penduduk/cari-nik',
+      access: 'read:penduduk',
+      target: penduduk.targets.desaList('read:penduduk'),
+      handler: penduduk.lookupNik,
+    },
+    {
       method: 'GET',
       url: '/desa/:kode/penduduk/ekspor.xlsx',
       access: 'export:penduduk',
@@ -266,6 +273,7 @@ export function buildRoutes(d: Deps): RouteDef[] {
       handler: penduduk.uploadFoto,
     },
     { method: 'GET', url: '/penduduk', access: 'read:penduduk', handler: cari.search },
+    { method: 'POST', url: '/penduduk/cari-nik', access: 'read:penduduk', handler: cari.lookupNik },
     // ——— end residents ———
 
     // ——— resident registry: families and households ———
@@ -275,6 +283,13 @@ export function buildRoutes(d: Deps): RouteDef[] {
       access: 'read:penduduk',
       target: regionTarget,
       handler: keluargaDesa.list,
+    },
+    {
+      method: 'POST',
+      url: '/desa/:kode/keluarga/cari-kk',
+      access: 'read:penduduk',
+      target: regionTarget,
+      handler: keluargaDesa.lookupKk,
     },
     {
       method: 'GET',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   birthDateFromNik,
+  isPersonalNumber,
   isTemporaryNumber,
   maskNumber,
   nikWarnings,
@@ -93,6 +94,13 @@ describe('KK numbers and temporary numbers', () => {
     expect(isTemporaryNumber(t)).toBe(true);
     expect(parseNik(t).ok).toBe(false);
     expect(isTemporaryNumber('3317091203850001')).toBe(false);
+  });
+
+  it('tells a typed NIK or KK number (temporary ones too) from a name', () => {
+    expect(isPersonalNumber('3317 0912.0385 0001')).toBe(true);
+    expect(isPersonalNumber('0331709200100007')).toBe(true);
+    expect(isPersonalNumber('331709120385000')).toBe(false);
+    expect(isPersonalNumber('Slamet 3317091203850001')).toBe(false);
   });
 
   it('masks all but the last 4 digits', () => {

@@ -35,6 +35,14 @@ export function cleanNumber(raw: string): string {
   return raw.replace(/[\s.]/g, '');
 }
 
+/**
+ * Does a search text look like a NIK or KK number (16 digits once spaces and dots are dropped, temporary
+ * numbers included)? Such numbers are looked up only from a POST body, never from a URL (UU 24/2013).
+ */
+export function isPersonalNumber(raw: string): boolean {
+  return /^\d{16}$/.test(cleanNumber(raw));
+}
+
 export function parseNik(raw: string): { ok: true; value: ParsedNik } | { ok: false; problem: NikRejection } {
   const nik = cleanNumber(raw);
   if (!/^\d{16}$/.test(nik)) return { ok: false, problem: 'nikFormat' };

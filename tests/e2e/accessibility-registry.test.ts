@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './support/axe.js';
 import { expect, test } from './support/fixtures.js';
 import { ensureLingkungan, METESEH } from './support/lingkungan.js';
-import { familyOption, isoDate, recordArrivalWithNewFamily, recordBirth } from './support/registry.js';
+import { escapeRegExp, familyOption, isoDate, recordArrivalWithNewFamily, recordBirth } from './support/registry.js';
 
 /**
  * axe-core (WCAG 2.0/2.1 A and AA, support/axe.ts) on the resident registry as the operator of Meteseh:
@@ -76,7 +76,7 @@ const PAGES: PageCase[] = [
     name: 'resident list with a filter',
     path: () => `${desa}/penduduk`,
     prepare: async (page) => {
-      await page.getByLabel('Cari NIK atau nama', { exact: true }).fill('sutrisno aks');
+      await page.getByLabel('Cari nama', { exact: true }).fill('sutrisno aks');
       await page.getByLabel('Jenis kelamin', { exact: true }).selectOption({ label: 'LAKI-LAKI' });
       await page.getByRole('button', { name: 'Tampilkan', exact: true }).click();
       await expect(page).toHaveURL(/[?&]sex=1/);
@@ -84,6 +84,16 @@ const PAGES: PageCase[] = [
         SAMPLE.kepala,
         SAMPLE.kepala,
       ]);
+    },
+  },
+  {
+    name: 'resident list after a NIK look-up that finds nothing',
+    path: () => `${desa}/penduduk`,
+    prepare: async (page) => {
+      await page.getByLabel('NIK', { exact: true }).fill('3317090101999999');
+      await page.getByRole('button', { name: 'Cari NIK', exact: true }).click();
+      await expect(page).toHaveURL(new RegExp(`${escapeRegExp(desa)}/penduduk/cari-nik$`));
+      await expect(page.getByText('NIK tidak ditemukan di desa ini.')).toBeVisible();
     },
   },
   { name: 'birth form', path: (s) => `${desa}/penduduk/baru?jenis=lahir&keluarga=${s.keluargaId}` },
@@ -119,6 +129,15 @@ const PAGES: PageCase[] = [
   { name: 'family page', path: (s) => `/keluarga/${s.keluargaId}` },
   { name: 'family print page', path: (s) => `/keluarga/${s.keluargaId}/cetak` },
   { name: 'family list', path: () => `${desa}/keluarga` },
+  {
+    name: 'family list after a KK number look-up with an error',
+    path: () => `${desa}/keluarga`,
+    prepare: async (page) => {
+      await page.getByLabel('Nomor KK', { exact: true }).fill('12345');
+      await page.getByRole('button', { name: 'Cari nomor KK', exact: true }).click();
+      await expect(page.getByLabel('Nomor KK', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+    },
+  },
   { name: 'household list', path: () => `${desa}/rumah-tangga` },
   { name: 'data quality', path: () => `${desa}/kualitas-data` },
   {

@@ -45,6 +45,7 @@ const SCOPE: Record<Role, string> = {
 const UNIT_SCOPED = new Set([
   '/lingkungan/:id',
   '/desa/:kode/penduduk',
+  '/desa/:kode/penduduk/cari-nik',
   '/desa/:kode/kualitas-data',
   '/penduduk/:id',
   '/penduduk/:id/ubah',
@@ -59,6 +60,16 @@ const UNIT_SCOPED = new Set([
   '/api/v1/penduduk/:id/peristiwa',
   '/api/v1/peristiwa/:id/batal',
   '/api/v1/keluarga/:id',
+]);
+
+/**
+ * NIK/KK look-ups (the number in the POST body): past the guard, refused (403) to roles that see numbers masked,
+ * since a look-up would tell them whose number it is; for the others an empty body is a 400.
+ */
+const NUMBER_LOOKUPS = new Set([
+  'POST /desa/:kode/penduduk/cari-nik',
+  'POST /penduduk/cari-nik',
+  'POST /desa/:kode/keluarga/cari-kk',
 ]);
 
 /** Bodies that get past the guard but change nothing (the guard runs before any parsing). */
@@ -110,6 +121,8 @@ function expected(role: Role | null, def: RouteDef): Outcome {
   if (!ROLE_PERMISSIONS[role].includes(def.access)) return 'forbidden';
   // the dusun/RW/RT operator's scope is one dusun of desa A: desa-wide targets lie outside it
   if (role === 'operator-wilayah' && def.target && !UNIT_SCOPED.has(def.url)) return 'not-found';
+  if (NUMBER_LOOKUPS.has(`${def.method} ${def.url}`) && !ROLE_PERMISSIONS[role].includes('read:nik'))
+    return 'forbidden';
   return 'allowed';
 }
 
@@ -226,6 +239,9 @@ describe('role × route matrix', () => {
         // a public route has no gate: any answer but "log in" or "forbidden" (a missing logo is a 404)
         if (def.access === 'public' && got === 'not-found') got = 'allowed';
         if (got !== want) mismatches.push(`${def.method} ${def.url}: expected ${want}, got ${got} (${res.statusCode})`);
+        // an empty look-up past the guard is a form error, never a server error
+        else if (NUMBER_LOOKUPS.has(`${def.method} ${def.url}`) && got === 'allowed' && res.statusCode !== 400)
+          mismatches.push(`${def.method} ${def.url}: expected 400 for an empty body, got ${res.statusCode}`);
       }
       expect(mismatches).toEqual([]);
     });

@@ -104,3 +104,11 @@ export function follow(app: FastifyInstance, res: LightMyRequestResponse, sessio
   const cookies = [session?.cookie, flash ? `balai_flash=${flash}` : undefined].filter(Boolean).join('; ');
   return app.inject({ method: 'GET', url: String(res.headers.location), headers: cookies ? { cookie: cookies } : {} });
 }
+
+/** Every URL a page links, posts or loads (href, action, src): where a NIK or KK number must never appear. */
+export function urlsIn(html: string): string[] {
+  return [...html.matchAll(/\b(?:href|action|src|formaction)="([^"]*)"/g)].map((x) => x[1] ?? '');
+}
+
+/** A NIK or KK number (16 digits, perhaps broken up by spaces, dots or their URL encodings). */
+export const SIXTEEN_DIGITS = /\d(?:(?:[\s.+]|%20)*\d){15}/;

@@ -18,24 +18,30 @@ export function asNumber(search: string): string | null {
 }
 
 /**
- * The family list of a desa: a 16-digit search is an exact KK number — only for those who may see numbers
- * (otherwise the search could confirm a number); anything else a prefix of the head's name.
+ * The family list of a desa, searched by a prefix of the head's name. The search comes in a URL, where a KK
+ * number must never travel (UU 24/2013): a 16-digit search is not used (`numberIgnored`); numbers are looked
+ * up by POST with findFamiliesByNumber.
  */
 export async function searchFamilies(
   db: Db,
   desaKode: string,
   filters: { q?: string | undefined; halaman?: number | undefined },
-  mayUseNumbers: boolean,
 ) {
   const page = filters.halaman ?? 1;
   const q: view.KeluargaQuery = { desaKode, limit: FAMILY_PAGE_SIZE, offset: (page - 1) * FAMILY_PAGE_SIZE };
   const search = filters.q?.trim() ?? '';
-  const number = search ? asNumber(search) : null;
-  if (number && !mayUseNumbers) return { rows: [], total: 0, page, pageSize: q.limit, numberRefused: true };
-  if (number) q.noKk = number;
-  else if (normaliseName(search)) q.namaPrefix = normaliseName(search);
+  const numberIgnored = asNumber(search) !== null;
+  if (!numberIgnored && normaliseName(search)) q.namaPrefix = normaliseName(search);
   const [rows, total] = await Promise.all([view.listFamilies(db, q), view.countFamilies(db, q)]);
-  return { rows, total, page, pageSize: q.limit, numberRefused: false };
+  return { rows, total, page, pageSize: q.limit, numberIgnored };
+}
+export type FamilyListResult = Awaited<ReturnType<typeof searchFamilies>>;
+
+/** The families in use in a desa under one KK number (temporary numbers included): the "Cari nomor KK" look-up. */
+export async function findFamiliesByNumber(db: Db, desaKode: string, noKk: string): Promise<FamilyListResult> {
+  const q: view.KeluargaQuery = { desaKode, noKk, limit: FAMILY_PAGE_SIZE, offset: 0 };
+  const [rows, total] = await Promise.all([view.listFamilies(db, q), view.countFamilies(db, q)]);
+  return { rows, total, page: 1, pageSize: q.limit, numberIgnored: false };
 }
 
 /** Permission target of a family's URLs: its desa and the path of its dusun/RW/RT. */
@@ -58,13 +64,14 @@ export async function getFamilyPage(db: Db, id: number) {
 }
 export type FamilyPage = Awaited<ReturnType<typeof getFamilyPage>>;
 
-/** Residents to pick from: by id (a chosen one), an exact NIK, or a name prefix. */
+/**
+ * Residents to pick from: by id (a chosen one) or a name prefix. Not by NIK: the pickers are GET forms, and a NIK
+ * must never travel in a URL (docs/decisions/007).
+ */
 export function findCandidates(db: Db, desaKode: string, cari: string | undefined, id?: number) {
   if (id) return view.findResidents(db, desaKode, { id }, 1);
   const search = cari?.trim() ?? '';
-  if (!search) return Promise.resolve([]);
-  const nik = asNumber(search);
-  if (nik) return view.findResidents(db, desaKode, { nik }, CANDIDATES);
+  if (!search || asNumber(search) !== null) return Promise.resolve([]);
   const prefix = normaliseName(search);
   return prefix ? view.findResidents(db, desaKode, { namaPrefix: prefix }, CANDIDATES) : Promise.resolve([]);
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { codeFromInput } from '#src/domain/codes.js';
 import { cleanNumber, parseNoKk } from '#src/domain/nik.js';
 import { optionalText, positiveId, requiredText } from '#src/lib/forms/fields.js';
-import { code, noKk, optionalDate, requiredCode } from '#src/lib/forms/penduduk-fields.js';
+import { code, lookupNumber, noKk, optionalDate, requiredCode } from '#src/lib/forms/penduduk-fields.js';
 
 /**
  * The family forms: the new-KK page and the operation forms of a family's page (told apart by `intent`).
@@ -152,6 +152,9 @@ export const KeluargaListQuerySchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   halaman: z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined),
 });
+
+/** The "Cari nomor KK" form: a KK number looked up from the POST body, never from the URL. */
+export const KkLookupSchema = z.object({ no_kk: lookupNumber('nomorKkCariFormat') });
 
 /** A name or NIK typed to find a resident (new KK, add member, households). */
 export const CariSchema = z.object({

@@ -1,12 +1,13 @@
+import { emptyForm, type FormState } from '#src/lib/forms/form.js';
 import { formatDateTime } from '#src/lib/time-zone.js';
-import { Breadcrumbs } from '#src/lib/views/components.js';
+import { Breadcrumbs, NumberLookupForm } from '#src/lib/views/components.js';
 import { Layout } from '#src/lib/views/layout.js';
 import type { PageCtx } from '#src/lib/views/page-context.js';
 import { capitalise } from '#src/lib/views/region-title.js';
+import { KkLookupSchema } from './keluarga.schema.js';
 import { FamilyOps, type OpsData } from './keluarga-ops.views.js';
 import { type FailedForm, FailedSummary, formatDate, NumberText, Pager } from './keluarga-ui.js';
-import type { KeluargaListRow } from './keluarga-view.repository.js';
-import type { FamilyPage } from './keluarga-view.service.js';
+import type { FamilyListResult, FamilyPage } from './keluarga-view.service.js';
 
 export interface DesaInfo {
   kode: string;
@@ -23,14 +24,17 @@ const desaCrumb = (desa: DesaInfo) => ({
 interface ListProps {
   ctx: PageCtx;
   desa: DesaInfo;
+  /** the name searched (never a number: those are looked up by POST) */
   q: string;
-  result: { rows: KeluargaListRow[]; total: number; page: number; pageSize: number; numberRefused: boolean };
+  result: FamilyListResult;
   fullNumbers: boolean;
   canWrite: boolean;
   units: ReadonlyMap<number, string>;
+  /** the "Cari nomor KK" form after a look-up: the typed number and its errors, and the outcome */
+  lookup: { state: FormState; message?: string } | null;
 }
 
-export function KeluargaListPage({ ctx, desa, q, result, fullNumbers, canWrite, units }: ListProps) {
+export function KeluargaListPage({ ctx, desa, q, result, fullNumbers, canWrite, units, lookup }: ListProps) {
   const { m } = ctx;
   const k = m.keluarga;
   const base = `/desa/${desa.kode}/keluarga`;
@@ -45,7 +49,7 @@ export function KeluargaListPage({ ctx, desa, q, result, fullNumbers, canWrite, 
         )}
         <a href={`/desa/${desa.kode}/rumah-tangga`}>{k.rt.judul}</a>
       </p>
-      <form method="get" action={base} class="filters">
+      <form method="get" action={base} class="filters" aria-label={k.cari}>
         <div class="field">
           <label for="f-q">{k.cari}</label>
           <p class="hint" id="f-q-hint">
@@ -57,7 +61,25 @@ export function KeluargaListPage({ ctx, desa, q, result, fullNumbers, canWrite, 
           <button type="submit">{k.tombolCari}</button>
         </div>
       </form>
-      {result.numberRefused && <p class="notice">{k.nomorHanyaBerhak}</p>}
+      {result.numberIgnored && (
+        <p class="notice" role="status">
+          {fullNumbers ? k.nomorDiKotakNama : k.nomorHanyaBerhak}
+        </p>
+      )}
+      {fullNumbers && (
+        <NumberLookupForm
+          action={`${base}/cari-kk`}
+          name="no_kk"
+          idPrefix="cari-kk"
+          title={k.cariKk.judul}
+          label={k.cariKk.label}
+          hint={k.cariKk.hint}
+          button={k.cariKk.tombol}
+          schema={KkLookupSchema}
+          state={lookup?.state ?? emptyForm()}
+          message={lookup?.message}
+        />
+      )}
       <p class="muted" role="status">
         {k.jumlah(result.total)}
       </p>

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { get, login, type Session, useTestApp } from '../../../tests/support/app.js';
+import { get, login, postForm, type Session, SIXTEEN_DIGITS, urlsIn, useTestApp } from '../../../tests/support/app.js';
 import {
   activate,
   DESA_A,
@@ -39,7 +39,23 @@ describe('finding a resident across one’s area', () => {
     expect(res.body).toContain('Sumarni Lestari');
     expect(res.body).toContain(nikB);
     expect(res.body).toContain('2 penduduk.');
-    expect((await get(t.app, `/penduduk?q=${nikB}`, kab)).body).toContain('Sumarni Lestari');
+  });
+
+  it('looks a NIK up by POST only: one match opens the record, a NIK in the URL is not searched', async () => {
+    const lestari = await t.db.selectFrom('penduduk').select('id').where('nik', '=', nikB).executeTakeFirstOrThrow();
+    const found = await postForm(t.app, '/penduduk/cari-nik', kab, { nik: nikB });
+    expect(found.statusCode).toBe(303);
+    expect(found.headers.location).toBe(`/penduduk/${lestari.id}`);
+    const none = await postForm(t.app, '/penduduk/cari-nik', kab, { nik: makeNik('2001-01-01', 1) });
+    expect(none.statusCode).toBe(404);
+    expect(none.body).toContain('NIK tidak ditemukan di wilayah Anda.');
+    expect((await postForm(t.app, '/penduduk/cari-nik', kab, { nik: 'x' })).statusCode).toBe(400);
+    const byUrl = await get(t.app, `/penduduk?q=${nikB}`, kab);
+    expect(byUrl.statusCode).toBe(200);
+    expect(byUrl.body).not.toContain('Sumarni Lestari');
+    expect(byUrl.body).toContain('Gunakan kotak &quot;Cari NIK&quot;');
+    expect(byUrl.body).toContain('<form method="post" action="/penduduk/cari-nik"');
+    for (const u of urlsIn(byUrl.body)) expect(u).not.toMatch(SIXTEEN_DIGITS);
   });
 
   it('kecamatan staff see masked numbers and may not search by NIK', async () => {
@@ -49,12 +65,34 @@ describe('finding a resident across one’s area', () => {
     expect(res.body).toContain(nikB.slice(-4));
     const byNik = await get(t.app, `/penduduk?q=${nikB}`, kec);
     expect(byNik.body).not.toContain('Sumarni Lestari');
+    expect(byNik.body).toContain('Mencari dengan NIK hanya untuk pengguna');
+    expect(byNik.body).not.toContain('/penduduk/cari-nik');
+    const lookup = await postForm(t.app, '/penduduk/cari-nik', kec, { nik: nikB });
+    expect(lookup.statusCode).toBe(403);
+    expect(lookup.body).not.toContain('Sumarni Lestari');
   });
 
   it('a desa operator finds only their own desa', async () => {
     const res = await get(t.app, '/penduduk?q=sumarni', op);
     expect(res.body).toContain('Sumarni Wulandari');
     expect(res.body).not.toContain('Sumarni Lestari');
+    // nor, by NIK, a living person of another desa
+    const other = await postForm(t.app, '/penduduk/cari-nik', op, { nik: nikB });
+    expect(other.statusCode).toBe(404);
+    expect(other.body).not.toContain('Sumarni Lestari');
+  });
+
+  it('lists several records with one NIK across the area in the POST response, links by id only', async () => {
+    const dead = await insertFamily(t.db, DESA_A, { nama: 'Sumarni Kembar', tanggallahir: '1977-07-17', sex: 2 });
+    await t.db.updateTable('penduduk').set({ status_dasar: 2, nik: nikB }).where('id', '=', dead.kepalaId).execute();
+    const res = await postForm(t.app, '/penduduk/cari-nik', kab, { nik: nikB });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('2 data memakai NIK ini');
+    expect(res.body).toContain('Sumarni Kembar');
+    expect(res.body).toContain('Sumarni Lestari');
+    expect(res.body).toContain('MATI');
+    for (const u of urlsIn(res.body)) expect(u).not.toMatch(SIXTEEN_DIGITS);
+    expect(res.body).toContain('name="kembali" value="/penduduk"');
   });
 });
 

@@ -3,24 +3,25 @@ import { Layout } from '#src/lib/views/layout.js';
 import type { PageCtx } from '#src/lib/views/page-context.js';
 import { ageText, formatDate, NikText } from './penduduk-display.js';
 import type { PendudukListRow } from './penduduk-list.repository.js';
+import { NikLookup, type NikLookupState } from './penduduk-list-filters.views.js';
 
 export type CariRow = PendudukListRow & { fullNumbers: boolean };
 
-export function CariPendudukPage({
-  ctx,
-  q,
-  rows,
-  total,
-  capped,
-  nikRefused,
-}: {
+export interface CariPendudukProps {
   ctx: PageCtx;
+  /** the name searched (never a number: those are looked up by POST) */
   q: string;
   rows: CariRow[];
   total: number;
   capped: boolean;
-  nikRefused: boolean;
-}) {
+  /** a 16-digit `q` came in the URL and was not searched */
+  numberIgnored: boolean;
+  /** the user may see NIKs somewhere: the "Cari NIK" form is offered */
+  canLookUp: boolean;
+  lookup: NikLookupState | null;
+}
+
+export function CariPendudukPage({ ctx, q, rows, total, capped, numberIgnored, canLookUp, lookup }: CariPendudukProps) {
   const { m } = ctx;
   const c = m.pendudukUi.cari;
   return (
@@ -37,7 +38,12 @@ export function CariPendudukPage({
           <button type="submit">{m.common.tampilkan}</button>
         </div>
       </form>
-      {nikRefused && <p class="notice">{m.pendudukUi.list.cariNikDitolak}</p>}
+      {numberIgnored && (
+        <p class="notice" role="status">
+          {canLookUp ? m.pendudukUi.list.nikDiKotakNama : m.pendudukUi.list.cariNikDitolak}
+        </p>
+      )}
+      {canLookUp && <NikLookup action="/penduduk/cari-nik" lookup={lookup} />}
       {q && <p>{capped ? c.hasilBanyak(rows.length, total) : c.hasil(rows.length, total)}</p>}
       {rows.length > 0 && (
         <div class="table-wrap">
@@ -48,6 +54,7 @@ export function CariPendudukPage({
                 <th scope="col">{m.registry.field.nik}</th>
                 <th scope="col">{m.registry.field.tanggallahir}</th>
                 <th scope="col">{m.registry.field.sex}</th>
+                <th scope="col">{m.registry.field.status_dasar}</th>
                 <th scope="col">{c.desa}</th>
               </tr>
             </thead>
@@ -64,6 +71,7 @@ export function CariPendudukPage({
                     {formatDate(r.tanggallahir, ctx.lang)} <span class="muted">{ageText(r.tanggallahir, m)}</span>
                   </td>
                   <td>{codeLabel('jenis_kelamin', r.sex) ?? '—'}</td>
+                  <td>{codeLabel('status_dasar', r.status_dasar) ?? '—'}</td>
                   <td>
                     <code>{r.desa_kode}</code>
                   </td>

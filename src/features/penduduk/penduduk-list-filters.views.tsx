@@ -1,7 +1,10 @@
 import { type CodeListName, codeList } from '#src/domain/codes.js';
 import type { LingkunganRow } from '#src/features/lingkungan/lingkungan.repository.js';
+import { emptyForm, type FormState } from '#src/lib/forms/form.js';
+import { NumberLookupForm } from '#src/lib/views/components.js';
 import { usePage } from '#src/lib/views/page-context.js';
 import type { FilterableCode } from './penduduk-list.repository.js';
+import { NikLookupSchema } from './penduduk-list.schema.js';
 import { unitAndBelow, unitOptions } from './penduduk-units.js';
 
 /** Filters shown at once; the other coded fields sit under "more filters" (a <details>, no script needed). */
@@ -45,6 +48,32 @@ function CodeSelect({ name, list, value }: { name: string; list: CodeListName; v
         ))}
       </select>
     </div>
+  );
+}
+
+/** What the "Cari NIK" form shows again: the typed number and its errors, and the outcome of the look-up. */
+export interface NikLookupState {
+  state: FormState;
+  message?: string;
+}
+
+/** "Cari NIK": a NIK is looked up by POST, so that it never appears in the URL (the `q` filter is name-only). */
+export function NikLookup({ action, lookup }: { action: string; lookup: NikLookupState | null }) {
+  const { m } = usePage();
+  const c = m.pendudukUi.cariNik;
+  return (
+    <NumberLookupForm
+      action={action}
+      name="nik"
+      idPrefix="cari-nik"
+      title={c.judul}
+      label={c.label}
+      hint={c.hint}
+      button={c.tombol}
+      schema={NikLookupSchema}
+      state={lookup?.state ?? emptyForm()}
+      message={lookup?.message}
+    />
   );
 }
 

@@ -1,73 +1,133 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import type { Deps } from '#src/deps.js';
-import { cleanNumber } from '#src/domain/nik.js';
+import { isPersonalNumber } from '#src/domain/nik.js';
 import { getDesaProfile } from '#src/features/desa/desa.service.js';
 import { listQueue } from '#src/features/duplikat/duplikat.service.js';
 import { DuplicateSummary } from '#src/features/duplikat/duplikat.views.js';
 import { getInstallationKabupaten } from '#src/features/instalasi/instalasi.service.js';
 import { listLingkungan } from '#src/features/lingkungan/lingkungan.repository.js';
 import { findGrant } from '#src/lib/auth/grants.js';
+import { forbidden } from '#src/lib/errors.js';
+import { parseForm } from '#src/lib/forms/form.js';
 import { pageCtx, sendPage } from '#src/lib/http/page.js';
-import { actorOf, grantsOf, param, query } from '#src/lib/http/request.js';
+import { actorOf, grantsOf, param, query, redirect } from '#src/lib/http/request.js';
 import { exportPenduduk } from './penduduk-export.service.js';
 import { listQualityWarnings } from './penduduk-kualitas.service.js';
 import { KualitasPage } from './penduduk-kualitas.views.js';
-import { type PendudukListQuery, PendudukListQuerySchema } from './penduduk-list.schema.js';
-import { searchPenduduk } from './penduduk-list.service.js';
+import { NikLookupSchema, type PendudukListQuery, PendudukListQuerySchema } from './penduduk-list.schema.js';
+import { findPendudukByNik, searchPenduduk } from './penduduk-list.service.js';
 import { PendudukListPage } from './penduduk-list.views.js';
+import type { NikLookupState } from './penduduk-list-filters.views.js';
 import { can, listScope } from './penduduk-scope.js';
 
-/** The query string as given (strings only), to show the filters again and build page links. */
+/**
+ * The query string as given (strings only), to show the filters again and build page links — without a
+ * NIK typed into the name box, so that no link on the page carries it further.
+ */
 function rawQuery(req: FastifyRequest): Record<string, string> {
-  return Object.fromEntries(Object.entries(query(req)).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  return Object.fromEntries(
+    Object.entries(query(req)).filter(
+      (e): e is [string, string] => typeof e[1] === 'string' && !(e[0] === 'q' && isPersonalNumber(e[1])),
+    ),
+  );
 }
 
 /**
- * Parse the list filters. A 16-digit search finds one NIK: only for users who may see NIKs — otherwise it
- * would tell a masked user whose NIK a number is.
+ * Parse the list filters. `q` is a name prefix only: a NIK must not travel in a URL (UU 24/2013), so a
+ * 16-digit `q` is ignored (`numberIgnored`) and the page points to the "Cari NIK" form, which posts it.
  */
-function listFilters(req: FastifyRequest, fullNumbers: boolean) {
+function listFilters(req: FastifyRequest) {
   const parsed = PendudukListQuerySchema.safeParse(query(req));
   const filters = (parsed.success ? parsed.data : {}) as PendudukListQuery;
-  const isNik = filters.q !== undefined && /^\d{16}$/.test(cleanNumber(filters.q));
-  const nikSearchRefused = isNik && !fullNumbers;
-  if (nikSearchRefused) filters.q = undefined;
-  return { filters, nikSearchRefused };
+  const numberIgnored = filters.q !== undefined && isPersonalNumber(filters.q);
+  if (numberIgnored) filters.q = undefined;
+  return { filters, numberIgnored };
+}
+
+const NO_FILTERS = {} as PendudukListQuery;
+
+/** What one rendering of the list shows: the filters, or the records a NIK look-up found. */
+interface ListView {
+  filters: PendudukListQuery;
+  query: Record<string, string>;
+  numberIgnored?: boolean;
+  lookup?: NikLookupState;
+  /** the records of a NIK look-up, shown instead of the filtered list */
+  found?: Awaited<ReturnType<typeof searchPenduduk>>;
 }
 
 export function pendudukListRoutes(d: Deps) {
   const installationName = async () => (await getInstallationKabupaten(d.db))?.nama ?? null;
 
+  async function renderList(req: FastifyRequest, reply: FastifyReply, status: number, view: ListView) {
+    const kode = param(req, 'kode');
+    const desa = await getDesaProfile(d.db, kode);
+    const ownUnit = listScope(grantsOf(req), 'read:penduduk', kode);
+    const [result, units, installation] = await Promise.all([
+      view.found ??
+        searchPenduduk(d.db, { desaKode: kode, lingkunganId: ownUnit }, { ...view.filters, per: undefined }),
+      listLingkungan(d.db, kode),
+      installationName(),
+    ]);
+    // a page answering a POST look-up names the list as its place (language switch, navigation)
+    const ctx = { ...pageCtx(req, reply, installation), path: `/desa/${kode}/penduduk` };
+    return sendPage(
+      reply,
+      status,
+      h(PendudukListPage, {
+        ctx,
+        desa,
+        query: view.query,
+        ...result,
+        units,
+        ownUnit,
+        fullNumbers: can(req, 'read:nik', { kode }),
+        canExport: can(req, 'export:penduduk', { kode }),
+        canRecord: can(req, 'record:peristiwa', { kode }),
+        canReview: can(req, 'review:duplikat', { kode }),
+        numberIgnored: view.numberIgnored ?? false,
+        lookup: view.lookup ?? null,
+      }),
+    );
+  }
+
   return {
     async list(req: FastifyRequest, reply: FastifyReply) {
+      const { filters, numberIgnored } = listFilters(req);
+      return renderList(req, reply, 200, { filters, query: rawQuery(req), numberIgnored });
+    },
+
+    /**
+     * "Cari NIK" (POST): one record → its page; none → the list again with "not found"; several (the same NIK
+     * on dead, moved or merged records) → those records in this response. The NIK stays out of every URL.
+     * Refused without read:nik: a look-up would tell a masked user whose number it is.
+     */
+    async lookupNik(req: FastifyRequest, reply: FastifyReply) {
       const kode = param(req, 'kode');
-      const desa = await getDesaProfile(d.db, kode);
-      const fullNumbers = can(req, 'read:nik', { kode });
-      const ownUnit = listScope(grantsOf(req), 'read:penduduk', kode);
-      const { filters, nikSearchRefused } = listFilters(req, fullNumbers);
-      const [result, units, installation] = await Promise.all([
-        searchPenduduk(d.db, { desaKode: kode, lingkunganId: ownUnit }, { ...filters, per: undefined }),
-        listLingkungan(d.db, kode),
-        installationName(),
-      ]);
-      return sendPage(
-        reply,
-        200,
-        h(PendudukListPage, {
-          ctx: pageCtx(req, reply, installation),
-          desa,
-          query: rawQuery(req),
-          ...result,
-          units,
-          ownUnit,
-          fullNumbers,
-          canExport: can(req, 'export:penduduk', { kode }),
-          canRecord: can(req, 'record:peristiwa', { kode }),
-          canReview: can(req, 'review:duplikat', { kode }),
-          nikSearchRefused,
-        }),
-      );
+      if (!can(req, 'read:nik', { kode })) throw forbidden('cariNikDitolak');
+      const parsed = parseForm(NikLookupSchema, req.body, req.m);
+      if (!parsed.ok)
+        return renderList(req, reply, 400, { filters: NO_FILTERS, query: {}, lookup: { state: parsed.state } });
+      await getDesaProfile(d.db, kode);
+      const scope = { desaKode: kode, lingkunganId: listScope(grantsOf(req), 'read:penduduk', kode) };
+      const found = await findPendudukByNik(d.db, scope, parsed.data.nik);
+      const [only] = found.rows;
+      if (found.total === 1 && only) return redirect(reply, `/penduduk/${only.id}`);
+      const state = { values: { nik: parsed.data.nik }, errors: {} };
+      const c = req.m.pendudukUi.cariNik;
+      if (found.total === 0)
+        return renderList(req, reply, 404, {
+          filters: NO_FILTERS,
+          query: {},
+          lookup: { state, message: c.tidakDitemukanDesa },
+        });
+      return renderList(req, reply, 200, {
+        filters: NO_FILTERS,
+        query: {},
+        found,
+        lookup: { state, message: c.beberapa(found.total) },
+      });
     },
 
     /** The filtered list as .xlsx (streamed), numbers masked without read:nik; audited. */
@@ -75,7 +135,7 @@ export function pendudukListRoutes(d: Deps) {
       const kode = param(req, 'kode');
       await getDesaProfile(d.db, kode);
       const fullNumbers = can(req, 'read:nik', { kode });
-      const { filters } = listFilters(req, fullNumbers);
+      const { filters } = listFilters(req);
       const { stream } = await exportPenduduk(
         d.db,
         actorOf(req),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lookupNumber } from '#src/lib/forms/penduduk-fields.js';
 import { FILTERABLE_CODES, SORTS } from './penduduk-list.repository.js';
 
 const optionalInt = (max: number) =>
@@ -22,3 +23,7 @@ export const PendudukListQuerySchema = z.object({
 });
 export type PendudukListQuery = z.infer<typeof PendudukListQuerySchema> &
   Partial<Record<(typeof FILTERABLE_CODES)[number], number>>;
+
+/** The "Cari NIK" form: a NIK (or temporary number) looked up from the POST body, never from the URL. */
+export const NikLookupSchema = z.object({ nik: lookupNumber('nikFormat') });
+export type NikLookup = z.infer<typeof NikLookupSchema>;

@@ -4,7 +4,7 @@ import { normaliseName } from '#src/domain/person-name.js';
 import { listLingkungan } from '#src/features/lingkungan/lingkungan.repository.js';
 import type { Db } from '#src/lib/db/connect.js';
 import { countPenduduk, FILTERABLE_CODES, listPenduduk, type PendudukQuery } from './penduduk-list.repository.js';
-import type { PendudukListQuery } from './penduduk-list.schema.js';
+import { type PendudukListQuery, PendudukListQuerySchema } from './penduduk-list.schema.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 
@@ -68,6 +68,18 @@ export function toQuery(filters: PendudukListQuery, today = todayIn()): Omit<Pen
   for (const c of FILTERABLE_CODES) if (filters[c] !== undefined) codes[c] = filters[c];
   q.codes = codes;
   return q;
+}
+
+/** How many records one number look-up shows at most (the same NIK on dead, moved or merged records). */
+export const NIK_LOOKUP_LIMIT = 50;
+
+/**
+ * Every record carrying one NIK (or temporary number) in the scope, whatever its status: the web's "Cari NIK"
+ * look-up, whose number arrives in a POST body (the resident list's `q` is name-only on the web).
+ */
+export function findPendudukByNik(db: Db, scope: ListScope, nik: string) {
+  const filters = PendudukListQuerySchema.parse({ q: nik, status_dasar: 'semua', per: String(NIK_LOOKUP_LIMIT) });
+  return searchPenduduk(db, scope, filters);
 }
 
 export async function searchPenduduk(db: Db, scope: ListScope, filters: PendudukListQuery) {

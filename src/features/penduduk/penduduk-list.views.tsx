@@ -6,7 +6,7 @@ import type { PageCtx } from '#src/lib/views/page-context.js';
 import { capitalise } from '#src/lib/views/region-title.js';
 import { ageText, formatDate, KkText, NikText } from './penduduk-display.js';
 import type { PendudukListRow } from './penduduk-list.repository.js';
-import { ListFilters } from './penduduk-list-filters.views.js';
+import { ListFilters, NikLookup, type NikLookupState } from './penduduk-list-filters.views.js';
 import { unitLabels } from './penduduk-units.js';
 
 export interface ListPageProps {
@@ -25,7 +25,10 @@ export interface ListPageProps {
   canExport: boolean;
   canRecord: boolean;
   canReview: boolean;
-  nikSearchRefused: boolean;
+  /** a 16-digit `q` came in the URL: not searched (numbers are looked up by POST, "Cari NIK") */
+  numberIgnored: boolean;
+  /** the "Cari NIK" form after a look-up (shown to those who may see NIKs) */
+  lookup: NikLookupState | null;
 }
 
 const nf = new Intl.NumberFormat('id-ID');
@@ -96,11 +99,12 @@ export function PendudukListPage(props: ListPageProps) {
       </nav>
       {props.ownUnit !== null && <p class="notice">{u.list.wilayahAnda(labels.get(props.ownUnit) ?? '')}</p>}
       <ListFilters desaKode={desa.kode} query={query} units={props.units} ownUnit={props.ownUnit} />
-      {props.nikSearchRefused && (
+      {props.numberIgnored && (
         <p class="notice" role="status">
-          {u.list.cariNikDitolak}
+          {props.fullNumbers ? u.list.nikDiKotakNama : u.list.cariNikDitolak}
         </p>
       )}
+      {props.fullNumbers && <NikLookup action={`/desa/${desa.kode}/penduduk/cari-nik`} lookup={props.lookup} />}
       {!props.fullNumbers && <p class="muted">{u.list.nikDisamarkan}</p>}
       {rows.length === 0 ? (
         <p class="muted">{u.list.kosong}</p>

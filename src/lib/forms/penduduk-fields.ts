@@ -43,6 +43,21 @@ export const noKk = () =>
       else if (!parseNoKk(v).ok) ctx.addIssue({ code: 'custom', message: 'kkFormat' });
     });
 
+/**
+ * A NIK or KK number typed to look a record up (temporary numbers, starting with 0, included): 16 digits once
+ * spaces and dots are dropped. `error` is the message key for anything else.
+ */
+export const lookupNumber = (error: string) =>
+  z
+    .string({ error: 'wajibDiisi' })
+    .trim()
+    .max(40, { error: 'terlaluPanjang|40' })
+    .transform((v) => cleanNumber(v))
+    .superRefine((v, ctx) => {
+      if (v === '') ctx.addIssue({ code: 'custom', message: 'wajibDiisi' });
+      else if (!/^\d{16}$/.test(v)) ctx.addIssue({ code: 'custom', message: error });
+    });
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A real calendar date, YYYY-MM-DD (forms send that; the API too). */

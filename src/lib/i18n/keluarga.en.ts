@@ -4,9 +4,19 @@ import type { keluargaId } from './keluarga.id.js';
 export const keluargaEn: typeof keluargaId = {
   judul: 'Families (KK)',
   intro: 'Families in use in this desa. Open a family to see and change its members.',
-  cari: 'Search by KK number or head of family name',
-  cariHint: "A 16-digit KK number is matched exactly; anything else matches the start of the head's name.",
+  cari: 'Search by head of family name',
+  cariHint: "The start of the head's name; case and spacing do not matter.",
   tombolCari: 'Search',
+  nomorDiKotakNama:
+    'A KK number is not searched through the name box, so that it stays out of the page address (browser history, bookmarks). Use the "Find by KK number" box.',
+  cariKk: {
+    judul: 'Find by KK number',
+    label: 'KK number',
+    hint: '16 digits, temporary numbers (starting with 0) included. The number is sent without appearing in the page address.',
+    tombol: 'Find by KK number',
+    tidakDitemukan: 'No family card in use in this village has this number.',
+    beberapa: (n: number) => `${n} families carry this number. Choose the one you mean.`,
+  },
   nomorHanyaBerhak:
     "Searching by KK number is only for users allowed to see full numbers. Search by the head's name instead.",
   jumlah: (n: number) => `${n} ${n === 1 ? 'family' : 'families'}`,
@@ -50,7 +60,7 @@ export const keluargaEn: typeof keluargaId = {
   tambahAnggota: 'Add a member',
   tambahAnggotaIntro:
     'Find a living resident of this desa. If they belong to another KK, they leave it (event "member left").',
-  cariPenduduk: "Resident's name or NIK",
+  cariPenduduk: "Resident's name",
   tidakAdaHasil: 'No living resident of this desa matches.',
   tanpaKk: 'no KK yet',
   diKk: (no: string) => `member of KK ${no}`,
@@ -181,6 +191,8 @@ export const keluargaEn: typeof keluargaId = {
     14: 'Head of family back to living',
   },
   err: {
+    cariKkDitolak: 'Searching by KK number is only for users allowed to see full numbers.',
+    nomorKkCariFormat: 'A KK number has 16 digits.',
     pendudukBukanDesaIni: 'Resident not found in this desa.',
     sudahAnggota: 'This resident is already a member of this KK.',
     shdkSatuLewatGantiKepala: 'The SHDK "head of family" is set only through Change the head of family.',

@@ -2,9 +2,19 @@
 export const keluargaId = {
   judul: 'Keluarga (KK)',
   intro: 'Keluarga yang masih berlaku di desa ini. Buka satu keluarga untuk melihat anggota dan mengubahnya.',
-  cari: 'Cari nomor KK atau nama kepala keluarga',
-  cariHint: 'Nomor KK 16 angka dicari persis; selain itu dicari awal nama kepala keluarga.',
+  cari: 'Cari nama kepala keluarga',
+  cariHint: 'Awal nama kepala keluarga; huruf besar/kecil dan spasi tidak berpengaruh.',
   tombolCari: 'Cari',
+  nomorDiKotakNama:
+    'Nomor KK tidak dicari lewat kotak nama, supaya tidak tercatat di alamat halaman (riwayat peramban, penanda). Gunakan kotak "Cari nomor KK".',
+  cariKk: {
+    judul: 'Cari nomor KK',
+    label: 'Nomor KK',
+    hint: '16 angka, termasuk nomor sementara (diawali 0). Nomor dikirim tanpa tercatat di alamat halaman.',
+    tombol: 'Cari nomor KK',
+    tidakDitemukan: 'Nomor KK tidak ditemukan di antara KK yang berlaku di desa ini.',
+    beberapa: (n: number) => `${n} KK memakai nomor ini. Pilih KK yang dimaksud.`,
+  },
   nomorHanyaBerhak:
     'Pencarian dengan nomor KK hanya untuk pengguna yang berhak melihat nomor lengkap. Cari dengan nama kepala keluarga.',
   jumlah: (n: number) => `${n} keluarga`,
@@ -48,7 +58,7 @@ export const keluargaId = {
   tambahAnggota: 'Tambah anggota',
   tambahAnggotaIntro:
     'Cari penduduk desa ini yang masih hidup. Bila ia anggota KK lain, ia keluar dari KK itu (peristiwa "anggota keluar").',
-  cariPenduduk: 'Nama atau NIK penduduk',
+  cariPenduduk: 'Nama penduduk',
   tidakAdaHasil: 'Tidak ada penduduk hidup yang cocok di desa ini.',
   tanpaKk: 'belum punya KK',
   diKk: (no: string) => `anggota KK ${no}`,
@@ -179,6 +189,8 @@ export const keluargaId = {
     14: 'Kepala keluarga kembali hidup',
   } as Record<number, string>,
   err: {
+    cariKkDitolak: 'Mencari dengan nomor KK hanya untuk pengguna yang boleh melihat nomor lengkap.',
+    nomorKkCariFormat: 'Nomor KK terdiri dari 16 angka.',
     pendudukBukanDesaIni: 'Penduduk tidak ditemukan di desa ini.',
     sudahAnggota: 'Penduduk ini sudah anggota KK ini.',
     shdkSatuLewatGantiKepala: 'SHDK "kepala keluarga" hanya lewat Ganti kepala keluarga.',

@@ -18,8 +18,8 @@ export const pendudukUiEn: typeof pendudukUiId = {
   },
   list: {
     title: (desa: string) => `Residents of ${desa}`,
-    cari: 'Search NIK or name',
-    cariHint: '16 digits find that exact NIK; anything else finds names starting with it.',
+    cari: 'Search by name',
+    cariHint: 'The start of a name; case, punctuation and spacing do not matter.',
     semua: 'All',
     umurMin: 'Age from',
     umurMaks: 'Age up to',
@@ -40,6 +40,8 @@ export const pendudukUiEn: typeof pendudukUiId = {
     registerDesa: 'Village population register',
     nikDisamarkan: 'NIK and family card numbers are masked: only the last 4 digits are shown.',
     cariNikDitolak: 'Searching by NIK is only for users allowed to see NIKs. Search by name.',
+    nikDiKotakNama:
+      'A NIK is not searched through the name box, so that it stays out of the page address (browser history, bookmarks). Use the "Find by NIK" box.',
     wilayahAnda: (unit: string) => `Only residents of your area: ${unit}.`,
     tabel: 'Resident list',
   },
@@ -183,16 +185,27 @@ export const pendudukUiEn: typeof pendudukUiId = {
     peristiwaDibatalkan: "Event reversed; the resident's status is restored.",
     fotoDisimpan: 'Photo saved.',
   },
+  cariNik: {
+    judul: 'Find by NIK',
+    label: 'NIK',
+    hint: '16 digits, temporary NIKs included. The NIK is sent without appearing in the page address.',
+    tombol: 'Find by NIK',
+    tidakDitemukanDesa: 'NIK not found in this village.',
+    tidakDitemukanWilayah: 'NIK not found in your area.',
+    beberapa: (n: number) =>
+      `${n} records carry this NIK (including people who died, moved away or were merged). Choose the one you mean.`,
+  },
   cari: {
     title: 'Find a resident',
-    label: 'Name or NIK',
-    hint: 'The start of a name (case and spacing do not matter) or a 16-digit NIK, across your whole area.',
+    label: 'Name',
+    hint: 'The start of a name (case and spacing do not matter), across your whole area.',
     hasil: (n: number, total: number) => (total > n ? `First ${n} of ${total} residents.` : `${total} residents.`),
     desa: 'Village',
     hasilBanyak: (n: number, cap: number) =>
       `First ${n} of more than ${new Intl.NumberFormat('en-GB').format(cap)} residents. Type more of the name to narrow it down.`,
   },
   err: {
+    cariNikDitolak: 'Searching by NIK is only for users allowed to see NIKs. Search by name.',
     fotoBukanGambar: 'The file is not a readable JPEG, PNG or WebP image.',
     keluargaWajib: 'Choose a family or enter its family card number.',
     keluargaTidakAdaDiDesa: 'No family card in use in this desa has this number.',

@@ -16,8 +16,8 @@ export const pendudukUiId = {
   },
   list: {
     title: (desa: string) => `Penduduk ${desa}`,
-    cari: 'Cari NIK atau nama',
-    cariHint: '16 angka mencari NIK persis; selain itu mencari awal nama.',
+    cari: 'Cari nama',
+    cariHint: 'Awal nama; huruf besar/kecil, tanda baca dan spasi tidak berpengaruh.',
     semua: 'Semua',
     umurMin: 'Umur paling rendah',
     umurMaks: 'Umur paling tinggi',
@@ -38,6 +38,8 @@ export const pendudukUiId = {
     registerDesa: 'Register kependudukan desa',
     nikDisamarkan: 'NIK dan nomor KK disamarkan: hanya 4 angka terakhir yang tampil.',
     cariNikDitolak: 'Mencari dengan NIK hanya untuk pengguna yang boleh melihat NIK. Cari dengan nama.',
+    nikDiKotakNama:
+      'NIK tidak dicari lewat kotak nama, supaya tidak tercatat di alamat halaman (riwayat peramban, penanda). Gunakan kotak "Cari NIK".',
     wilayahAnda: (unit: string) => `Hanya penduduk di wilayah kerja Anda: ${unit}.`,
     tabel: 'Daftar penduduk',
   },
@@ -183,16 +185,27 @@ export const pendudukUiId = {
     peristiwaDibatalkan: 'Peristiwa dibatalkan; status penduduk dikembalikan.',
     fotoDisimpan: 'Foto disimpan.',
   },
+  cariNik: {
+    judul: 'Cari NIK',
+    label: 'NIK',
+    hint: '16 angka, termasuk NIK sementara. NIK dikirim tanpa tercatat di alamat halaman.',
+    tombol: 'Cari NIK',
+    tidakDitemukanDesa: 'NIK tidak ditemukan di desa ini.',
+    tidakDitemukanWilayah: 'NIK tidak ditemukan di wilayah Anda.',
+    beberapa: (n: number) =>
+      `${n} data memakai NIK ini (termasuk yang sudah meninggal, pindah atau digabung). Pilih data yang dimaksud.`,
+  },
   cari: {
     title: 'Cari penduduk',
-    label: 'Nama atau NIK',
-    hint: 'Awal nama (huruf besar/kecil dan spasi tidak berpengaruh) atau NIK 16 angka, di seluruh wilayah Anda.',
+    label: 'Nama',
+    hint: 'Awal nama (huruf besar/kecil dan spasi tidak berpengaruh), di seluruh wilayah Anda.',
     hasil: (n: number, total: number) => (total > n ? `${n} pertama dari ${total} penduduk.` : `${total} penduduk.`),
     desa: 'Desa',
     hasilBanyak: (n: number, cap: number) =>
       `${n} pertama dari lebih dari ${new Intl.NumberFormat('id-ID').format(cap)} penduduk. Ketik nama lebih lengkap untuk mempersempit.`,
   },
   err: {
+    cariNikDitolak: 'Mencari dengan NIK hanya untuk pengguna yang boleh melihat NIK. Cari dengan nama.',
     fotoBukanGambar: 'Berkas bukan gambar JPEG, PNG atau WebP yang dapat dibaca.',
     keluargaWajib: 'Pilih keluarga atau isi nomor KK-nya.',
     keluargaTidakAdaDiDesa: 'Tidak ada KK aktif dengan nomor ini di desa ini.',

@@ -192,6 +192,47 @@ export function PostForm(props: {
   );
 }
 
+/**
+ * A small POST form that looks one NIK or KK number up. The number travels in the request body only, never
+ * in a URL (browser history, bookmarks, proxies: UU 24/2013); it works without JavaScript. `message` is the
+ * outcome of the last look-up ("not found", "3 records"), announced next to the form.
+ */
+export function NumberLookupForm(props: {
+  action: string;
+  name: string;
+  idPrefix: string;
+  title: string;
+  label: string;
+  hint: string;
+  button: string;
+  schema: z.ZodType;
+  state: FormState;
+  message?: string | undefined;
+}) {
+  return (
+    <PostForm action={props.action} class="filters lookup" label={props.title}>
+      <Field
+        name={props.name}
+        label={props.label}
+        hint={props.hint}
+        state={props.state}
+        schema={props.schema}
+        idPrefix={props.idPrefix}
+        inputMode="numeric"
+        autocomplete="off"
+      />
+      <div class="field buttons">
+        <button type="submit">{props.button}</button>
+      </div>
+      {props.message && (
+        <p class="notice wide" role="status">
+          {props.message}
+        </p>
+      )}
+    </PostForm>
+  );
+}
+
 export function Breadcrumbs({ items }: { items: readonly { href: string; label: string }[] }) {
   const { m } = usePage();
   if (items.length === 0) return null;
