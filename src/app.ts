@@ -13,7 +13,7 @@ import { authenticateToken } from './features/auth/token.service.js';
 import type { Db, DialectName } from './lib/db/connect.js';
 import { unauthorized } from './lib/errors.js';
 import { installErrorHandlers } from './lib/http/error-handler.js';
-import { requirePermission } from './lib/http/route.js';
+import { requireHolder, requirePermission } from './lib/http/route.js';
 import type { id } from './lib/i18n/id.js';
 import { isLang, LANG_COOKIE, messagesFor } from './lib/i18n/messages.js';
 import { loggerOptions } from './lib/logger.js';
@@ -128,7 +128,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       method: def.method,
       url: def.url,
       ...(def.bodyLimit ? { bodyLimit: def.bodyLimit } : {}),
-      config: { access: def.access },
+      config: {
+        access: def.access,
+        ...(def.fileLimit ? { multipartOptions: { limits: { fileSize: def.fileLimit, files: 1, fields: 20 } } } : {}),
+      },
+      // a large upload is read only for someone who may send it (the full check, CSRF included, follows)
+      ...(def.fileLimit ? { onRequest: (req: FastifyRequest) => requireHolder(req, def) } : {}),
       preHandler: (req, reply) => requirePermission(req, reply, def, deps.origins),
       handler: def.handler,
     });

@@ -25,6 +25,10 @@ const EnvSchema = z.object({
   BALAI_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
   /** largest accepted upload (e.g. a desa logo) in bytes */
   BALAI_UPLOAD_LIMIT: z.coerce.number().int().min(1024).default(5_242_880),
+  /** largest accepted import workbook (OpenSID .xlsx) in bytes */
+  BALAI_IMPORT_LIMIT: z.coerce.number().int().min(1024).default(52_428_800),
+  /** most data rows accepted in one import workbook */
+  BALAI_IMPORT_MAX_ROWS: z.coerce.number().int().min(10).default(1_100_000),
   /** idle session lifetime in minutes (sliding) */
   BALAI_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).default(720),
   /** absolute session lifetime in days */

@@ -5,7 +5,9 @@ import { authRoutes } from './features/auth/auth.routes.js';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.js';
 import { desaRoutes } from './features/desa/desa.routes.js';
 import { duplikatRoutes } from './features/duplikat/duplikat.routes.js';
+import { eksporRoutes } from './features/ekspor/ekspor-penduduk.routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
+import { imporRoutes } from './features/impor/impor.routes.js';
 import { instalasiRoutes } from './features/instalasi/instalasi.routes.js';
 import { keluargaRoutes } from './features/keluarga/keluarga.routes.js';
 import { keluargaDesaRoutes } from './features/keluarga/keluarga-desa.routes.js';
@@ -40,6 +42,8 @@ export function buildRoutes(d: Deps): RouteDef[] {
   const audit = auditRoutes(d);
   const penduduk = pendudukRoutes(d);
   const cari = cariRoutes(d);
+  const ekspor = eksporRoutes(d);
+  const impor = imporRoutes(d);
   const pindah = pindahRoutes(d);
   const duplikat = duplikatRoutes(d);
   const api = pendudukApiRoutes(d);
@@ -179,6 +183,66 @@ export function buildRoutes(d: Deps): RouteDef[] {
       access: 'export:penduduk',
       target: penduduk.targets.desaList('export:penduduk'),
       handler: penduduk.exportXlsx,
+    },
+    {
+      method: 'GET',
+      url: '/desa/:kode/penduduk/ekspor-opensid',
+      access: 'export:penduduk',
+      target: penduduk.targets.desaList('export:penduduk'),
+      handler: ekspor.desa,
+    },
+    {
+      method: 'GET',
+      url: '/wilayah/:kode/penduduk/ekspor-opensid',
+      access: 'export:penduduk',
+      target: regionTarget,
+      handler: ekspor.wilayah,
+    },
+    // OpenSID import: upload → preview → apply (one transaction) → report
+    { method: 'GET', url: '/desa/:kode/impor', access: 'import:penduduk', target: regionTarget, handler: impor.page },
+    {
+      method: 'POST',
+      url: '/desa/:kode/impor',
+      access: 'import:penduduk',
+      target: regionTarget,
+      bodyLimit: d.env.BALAI_IMPORT_LIMIT + 64 * 1024,
+      fileLimit: d.env.BALAI_IMPORT_LIMIT,
+      handler: impor.upload,
+    },
+    {
+      method: 'GET',
+      url: '/desa/:kode/impor/templat.xlsx',
+      access: 'import:penduduk',
+      target: regionTarget,
+      handler: impor.template,
+    },
+    {
+      method: 'GET',
+      url: '/desa/:kode/impor/:id',
+      access: 'import:penduduk',
+      target: regionTarget,
+      handler: impor.job,
+    },
+    {
+      method: 'POST',
+      url: '/desa/:kode/impor/:id/terapkan',
+      access: 'import:penduduk',
+      target: regionTarget,
+      handler: impor.commit,
+    },
+    {
+      method: 'POST',
+      url: '/desa/:kode/impor/:id/batal',
+      access: 'import:penduduk',
+      target: regionTarget,
+      handler: impor.cancel,
+    },
+    {
+      method: 'GET',
+      url: '/desa/:kode/impor/:id/laporan.xlsx',
+      access: 'import:penduduk',
+      target: regionTarget,
+      handler: impor.report,
     },
     {
       method: 'GET',

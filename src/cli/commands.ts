@@ -9,6 +9,9 @@ import type { Db } from '#src/lib/db/connect.js';
 import { isHttpError } from '#src/lib/errors.js';
 import { localise, messagesFor } from '#src/lib/i18n/messages.js';
 import { demoReport } from './demo-report.js';
+import { exportPendudukCommand } from './export-command.js';
+import { exportRumahTanggaCommand } from './export-rtm-command.js';
+import { importCommand } from './import-command.js';
 
 export interface CliIo {
   out(text: string): void;
@@ -25,6 +28,14 @@ export const USAGE = `Pemakaian: npx balai <perintah>
   user create --username U --role PERAN --scope KODE [--lingkungan ID] [--nama NAMA] [--must-change] --password-stdin
                                             buat akun; kata sandi dibaca dari stdin
   token create --user U [--days N]          buat token API; hanya token yang dicetak (sekali)
+  export penduduk --desa KODE OUT.xlsx      penduduk hidup yang ber-KK dalam format impor OpenSID (NIK/KK lengkap);
+                                            KODE desa, atau kecamatan/kabupaten (satu lembar per desa aktif)
+  import penduduk --desa KODE FILE [--dry-run] [--json]
+                                            impor berkas Excel format OpenSID ke satu desa: diperiksa dulu, lalu
+                                            disimpan sekaligus (--dry-run: hanya periksa; --json: satu objek JSON)
+  export rumah-tangga --desa KODE OUT.xlsx  rumah tangga satu desa dalam format impor RTM OpenSID (NIK lengkap)
+  import rumah-tangga --desa KODE FILE [--dry-run] [--json]
+                                            bentuk rumah tangga dari penduduk terdaftar (berkas RTM OpenSID)
 
 Basis data: DATABASE_URL (kosong = ./data/balai.db).
 `;
@@ -70,6 +81,37 @@ export async function runCommand(db: Db, positionals: string[], values: Values, 
           return usage(io, '--days harus bilangan 1–3650');
         io.out(`${await createApiToken(db, cliActor(), user, days)}\n`);
         return 0;
+      }
+      case 'export penduduk': {
+        const result = await exportPendudukCommand(db, cliActor(), values.desa, arg);
+        if (typeof result !== 'string') return usage(io, result.usage);
+        io.out(result);
+        return 0;
+      }
+      case 'import penduduk': {
+        if (typeof values.desa !== 'string' || !arg)
+          return usage(io, '--desa KODE dan FILE wajib, mis. npx balai import penduduk --desa 33.17.09.2001 data.xlsx');
+        return await importCommand(
+          db,
+          cliActor(),
+          { desa: values.desa, file: arg, dryRun: values['dry-run'] === true, json: values.json === true },
+          io,
+        );
+      }
+      case 'export rumah-tangga': {
+        const result = await exportRumahTanggaCommand(db, cliActor(), values.desa, arg);
+        if (typeof result !== 'string') return usage(io, result.usage);
+        io.out(result);
+        return 0;
+      }
+      case 'import rumah-tangga': {
+        if (typeof values.desa !== 'string' || !arg)
+          return usage(
+            io,
+            '--desa KODE dan FILE wajib, mis. npx balai import rumah-tangga --desa 33.17.09.2001 rtm.xlsx',
+          );
+        const opts = { desa: values.desa, file: arg, dryRun: values['dry-run'] === true, json: values.json === true };
+        return await importCommand(db, cliActor(), { ...opts, jenis: 'rumah_tangga' }, io);
       }
       default:
         return usage(io, `perintah tidak dikenal: ${positionals.join(' ')}`);

@@ -3,7 +3,7 @@ import { loadEnv } from '#src/env.js';
 import { openMigratedDatabase } from '#src/lib/db/open.js';
 import { type CliIo, runCommand, USAGE } from './commands.js';
 
-/** `npx balai <command>`: migrate, demo, desa activate, user create, token create. */
+/** `npx balai <command>`: migrate, demo, desa activate, user create, token create, export penduduk. */
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
@@ -15,11 +15,14 @@ async function main(argv: string[]): Promise<number> {
       role: { type: 'string' },
       scope: { type: 'string' },
       lingkungan: { type: 'string' },
+      desa: { type: 'string' },
       nama: { type: 'string' },
       days: { type: 'string' },
       'password-stdin': { type: 'boolean' },
       'must-change': { type: 'boolean' },
       'all-desa': { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

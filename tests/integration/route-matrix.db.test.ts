@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { regionCovers } from '#src/domain/region-code.js';
 import { startSession } from '#src/features/auth/session.service.js';
+import { settled, startImport } from '#src/features/impor/impor-tugas.service.js';
 import { createHousehold } from '#src/features/keluarga/rumah-tangga.service.js';
 import { savePendudukFoto } from '#src/features/penduduk/penduduk-foto.service.js';
 import { recordArrival } from '#src/features/peristiwa/kedatangan.service.js';
@@ -24,6 +26,7 @@ import {
   makeNik,
   person,
 } from '../support/builders.js';
+import { family as family3, importContext, writeOpenSid } from '../support/opensid-file.js';
 
 /**
  * The role × route matrix, generated from the route table: every route is asked as every role (and
@@ -88,6 +91,7 @@ interface Fixture {
   pairId: number;
   fromA: number;
   toA: number;
+  imporId: number;
 }
 
 /** Concrete URL for a route pattern, pointing inside desa A (inside the dusun operator's dusun). */
@@ -100,6 +104,7 @@ function sampleUrl(url: string, f: Fixture): string {
     if (url.startsWith('/rumah-tangga')) return f.rumahTanggaId;
     if (url.includes('/peristiwa/:id')) return f.peristiwaId;
     if (url.startsWith('/duplikat')) return f.pairId;
+    if (url.startsWith('/desa/:kode/impor/:id')) return f.imporId;
     if (url === '/pindah/:id/batal') return f.toA;
     if (url.startsWith('/pindah')) return f.fromA;
     throw new Error(`no sample id for ${url}: add one to the role × route matrix`);
@@ -202,6 +207,12 @@ describe('role × route matrix', () => {
     if (toB.kind !== 'menunggu' || toA.kind !== 'menunggu') throw new Error('transfer fixtures');
     f.fromA = toB.transferId;
     f.toA = toA.transferId;
+    // an import of desa A waiting to be applied (one new family)
+    const ctx = importContext(t.db, t.dataDir);
+    const file = join(t.dataDir, 'matriks.xlsx');
+    await writeOpenSid(file, family3('3317091201109999', 9001));
+    f.imporId = await startImport(ctx, actor, { desaKode: DESA_A, path: file, nama: 'matriks.xlsx', ukuran: 1 });
+    await settled(f.imporId);
   });
 
   // the table as app.ts builds it (handlers are never called here)
@@ -246,6 +257,30 @@ describe('role × route matrix', () => {
       expect(mismatches).toEqual([]);
     });
   }
+
+  it('lets the OpenSID export reach a region (or another desa) only for roles holding export:penduduk over it', async () => {
+    const mismatches: string[] = [];
+    for (const role of ROLES) {
+      const s = await startSession(t.db, f.users[role], { ip: null, agen: null }, { idleMinutes: 60, maxDays: 1 });
+      for (const url of [
+        `/wilayah/${KEC}/penduduk/ekspor-opensid`,
+        `/wilayah/${KAB}/penduduk/ekspor-opensid`,
+        `/wilayah/${DESA_B}/penduduk/ekspor-opensid`,
+        `/desa/${DESA_B}/penduduk/ekspor-opensid`,
+      ]) {
+        const res = await t.app.inject({ method: 'GET', url, headers: { cookie: `balai_sesi=${s.token}` } });
+        const kode = url.split('/')[2] as string;
+        const want: Outcome = !ROLE_PERMISSIONS[role].includes('export:penduduk')
+          ? 'forbidden'
+          : regionCovers(SCOPE[role], kode)
+            ? 'allowed'
+            : 'not-found';
+        const got = observed(res.statusCode, res.headers.location as string | undefined);
+        if (got !== want) mismatches.push(`${role} ${url}: expected ${want}, got ${got} (${res.statusCode})`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
 
   it('anchors the policy with cases people would check by hand', () => {
     expect(ROLE_PERMISSIONS['editor-web']).not.toContain('update:lingkungan');

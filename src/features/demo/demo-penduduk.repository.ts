@@ -1,4 +1,3 @@
-import type { Db } from '#src/lib/db/connect.js';
 import {
   type Column,
   insertUnnest,
@@ -7,7 +6,8 @@ import {
   reserveIds,
   type TableRows,
   type Value,
-} from './demo-bulk.repository.js';
+} from '#src/lib/db/bulk.js';
+import type { Db } from '#src/lib/db/connect.js';
 import type { DemoPerson, DesaPenduduk } from './demo-penduduk.js';
 
 /**

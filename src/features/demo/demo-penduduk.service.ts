@@ -1,8 +1,8 @@
 import { todayIn } from '#src/domain/age.js';
 import { type Actor, audit } from '#src/lib/audit/audit.js';
+import { isPostgres } from '#src/lib/db/bulk.js';
 import type { Db } from '#src/lib/db/connect.js';
 import { isUniqueViolation } from '#src/lib/db/errors.js';
-import { isPostgres } from './demo-bulk.repository.js';
 import { type DesaPenduduk, type DesaPlan, generateDesaPenduduk } from './demo-penduduk.js';
 import { findTaken, hasResidents, maxHouseholdSerial, writeDesaPenduduk } from './demo-penduduk.repository.js';
 import { desaSizes, desaUnits, isCoastal, type KabupatenPlan, kabupatenPlan } from './demo-plan.js';

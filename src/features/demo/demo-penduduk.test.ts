@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseNik } from '#src/domain/nik.js';
-import { chunkSizes } from './demo-bulk.repository.js';
+import { chunkSizes } from '#src/lib/db/bulk.js';
 import { dayOf, isoOf, yearsBetween } from './demo-dates.js';
 import { BAND, NumberBand, nikDate } from './demo-numbers.js';
 import { type DesaPlan, generateDesaPenduduk } from './demo-penduduk.js';

@@ -50,7 +50,8 @@ export interface PendudukQuery {
 
 type Eb = ExpressionBuilder<Database, 'penduduk'>;
 
-function where(eb: Eb, q: PendudukQuery) {
+/** The list's conditions on `penduduk` (also used by the OpenSID export, which joins the family). */
+export function pendudukWhere(eb: Eb, q: Omit<PendudukQuery, 'limit' | 'offset'>) {
   const and = [];
   if (q.desaKode) and.push(eb('penduduk.desa_kode', '=', q.desaKode));
   if (q.under) and.push(eb('penduduk.desa_kode', '>', `${q.under}.`), eb('penduduk.desa_kode', '<', `${q.under}/`));
@@ -108,7 +109,7 @@ export function listPenduduk(db: Db, q: PendudukQuery) {
     .selectFrom('penduduk')
     .leftJoin('keluarga', 'keluarga.id', 'penduduk.keluarga_id')
     .select([...LIST_COLUMNS, 'keluarga.no_kk'])
-    .where((eb) => where(eb as unknown as Eb, q));
+    .where((eb) => pendudukWhere(eb as unknown as Eb, q));
   return sorted(query, q.sort).limit(q.limit).offset(q.offset).execute();
 }
 export type PendudukListRow = Awaited<ReturnType<typeof listPenduduk>>[number];
@@ -122,14 +123,14 @@ export async function countPenduduk(db: Db, q: PendudukQuery, cap?: number): Pro
     const r = await db
       .selectFrom('penduduk')
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where((eb) => where(eb, q))
+      .where((eb) => pendudukWhere(eb, q))
       .executeTakeFirstOrThrow();
     return Number(r.n);
   }
   const limited = db
     .selectFrom('penduduk')
     .select('penduduk.id')
-    .where((eb) => where(eb, q))
+    .where((eb) => pendudukWhere(eb, q))
     .limit(cap + 1)
     .as('t');
   const r = await db

@@ -5,6 +5,7 @@ import { isPersonalNumber } from '#src/domain/nik.js';
 import { getDesaProfile } from '#src/features/desa/desa.service.js';
 import { listQueue } from '#src/features/duplikat/duplikat.service.js';
 import { DuplicateSummary } from '#src/features/duplikat/duplikat.views.js';
+import { countTanpaKk } from '#src/features/ekspor/ekspor-penduduk.service.js';
 import { getInstallationKabupaten } from '#src/features/instalasi/instalasi.service.js';
 import { listLingkungan } from '#src/features/lingkungan/lingkungan.repository.js';
 import { findGrant } from '#src/lib/auth/grants.js';
@@ -37,7 +38,7 @@ function rawQuery(req: FastifyRequest): Record<string, string> {
  * Parse the list filters. `q` is a name prefix only: a NIK must not travel in a URL (UU 24/2013), so a
  * 16-digit `q` is ignored (`numberIgnored`) and the page points to the "Cari NIK" form, which posts it.
  */
-function listFilters(req: FastifyRequest) {
+export function listFilters(req: FastifyRequest) {
   const parsed = PendudukListQuerySchema.safeParse(query(req));
   const filters = (parsed.success ? parsed.data : {}) as PendudukListQuery;
   const numberIgnored = filters.q !== undefined && isPersonalNumber(filters.q);
@@ -64,11 +65,16 @@ export function pendudukListRoutes(d: Deps) {
     const kode = param(req, 'kode');
     const desa = await getDesaProfile(d.db, kode);
     const ownUnit = listScope(grantsOf(req), 'read:penduduk', kode);
-    const [result, units, installation] = await Promise.all([
+    const fullNumbers = can(req, 'read:nik', { kode });
+    const canExport = can(req, 'export:penduduk', { kode });
+    // the OpenSID format carries full numbers; it leaves out residents without a KK (the page says how many)
+    const canExportOpenSid = canExport && fullNumbers && !view.found;
+    const [result, units, installation, tanpaKk] = await Promise.all([
       view.found ??
         searchPenduduk(d.db, { desaKode: kode, lingkunganId: ownUnit }, { ...view.filters, per: undefined }),
       listLingkungan(d.db, kode),
       installationName(),
+      canExportOpenSid ? countTanpaKk(d.db, { desaKode: kode, lingkunganId: ownUnit }, view.filters) : 0,
     ]);
     // a page answering a POST look-up names the list as its place (language switch, navigation)
     const ctx = { ...pageCtx(req, reply, installation), path: `/desa/${kode}/penduduk` };
@@ -82,10 +88,13 @@ export function pendudukListRoutes(d: Deps) {
         ...result,
         units,
         ownUnit,
-        fullNumbers: can(req, 'read:nik', { kode }),
-        canExport: can(req, 'export:penduduk', { kode }),
+        fullNumbers,
+        canExport,
+        canExportOpenSid,
+        tanpaKk,
         canRecord: can(req, 'record:peristiwa', { kode }),
         canReview: can(req, 'review:duplikat', { kode }),
+        canImport: can(req, 'import:penduduk', { kode }),
         numberIgnored: view.numberIgnored ?? false,
         lookup: view.lookup ?? null,
       }),

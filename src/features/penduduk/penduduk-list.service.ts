@@ -82,7 +82,8 @@ export function findPendudukByNik(db: Db, scope: ListScope, nik: string) {
   return searchPenduduk(db, scope, filters);
 }
 
-export async function searchPenduduk(db: Db, scope: ListScope, filters: PendudukListQuery) {
+/** The list filters within a scope as one query (an operator's own unit and a unit filter resolved to ids). */
+export async function buildPendudukQuery(db: Db, scope: ListScope, filters: PendudukListQuery): Promise<PendudukQuery> {
   const base = toQuery(filters);
   const query: PendudukQuery = {
     ...base,
@@ -99,6 +100,11 @@ export async function searchPenduduk(db: Db, scope: ListScope, filters: Penduduk
     }
     query.lingkunganIds = ids;
   }
+  return query;
+}
+
+export async function searchPenduduk(db: Db, scope: ListScope, filters: PendudukListQuery) {
+  const query = await buildPendudukQuery(db, scope, filters);
   const [rows, counted] = await Promise.all([listPenduduk(db, query), countPenduduk(db, query, scope.countCap)]);
   const capped = scope.countCap !== undefined && counted > scope.countCap;
   return {

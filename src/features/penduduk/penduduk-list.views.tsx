@@ -23,6 +23,12 @@ export interface ListPageProps {
   ownUnit: number | null;
   fullNumbers: boolean;
   canExport: boolean;
+  /** the OpenSID-format download (full numbers: export:penduduk and read:nik) */
+  canExportOpenSid?: boolean;
+  /** may import OpenSID workbooks into this desa */
+  canImport?: boolean;
+  /** residents of this list without a KK, left out of the OpenSID-format download */
+  tanpaKk?: number;
   canRecord: boolean;
   canReview: boolean;
   /** a 16-digit `q` came in the URL: not searched (numbers are looked up by POST, "Cari NIK") */
@@ -71,7 +77,19 @@ export function PendudukListPage(props: ListPageProps) {
             {u.list.ekspor}
           </a>
         )}
+        {props.canExportOpenSid && (
+          <a
+            class="button secondary"
+            href={`/desa/${desa.kode}/penduduk/ekspor-opensid${exportQuery}`}
+            title={m.ekspor.unduhOpenSidHint}
+          >
+            {m.ekspor.unduhOpenSid}
+          </a>
+        )}
       </div>
+      {props.canExportOpenSid && (props.tanpaKk ?? 0) > 0 && (
+        <p class="muted">{m.ekspor.tanpaKk(nf.format(props.tanpaKk ?? 0))}</p>
+      )}
       <nav aria-label={u.list.registerDesa} class="subnav">
         <ul>
           {props.ownUnit === null && (
@@ -93,6 +111,11 @@ export function PendudukListPage(props: ListPageProps) {
           {props.canReview && (
             <li>
               <a href={`/desa/${desa.kode}/duplikat`}>{m.registry.antrian.duplikatJudul}</a>
+            </li>
+          )}
+          {props.canImport && (
+            <li>
+              <a href={`/desa/${desa.kode}/impor`}>{m.impor.tautan}</a>
             </li>
           )}
         </ul>

@@ -15,9 +15,17 @@ interface Props {
 /** Region browser: a region's children with their activation state, and activation actions where allowed. */
 export function RegionPage({ ctx, region, grants }: Props) {
   const { m } = ctx;
-  const can = (permission: 'activate:desa' | 'read:wilayah' | 'read:desa', kode: string) =>
-    findGrant(grants, permission, { kode }) !== null;
+  const can = (
+    permission: 'activate:desa' | 'read:wilayah' | 'read:desa' | 'export:penduduk' | 'read:nik',
+    kode: string,
+  ) => findGrant(grants, permission, { kode }) !== null;
   const isKecamatan = region.tingkat === 'kecamatan';
+  // the OpenSID-format export of every active desa inside (full numbers: export and read:nik)
+  const canExport =
+    region.tingkat !== 'provinsi' &&
+    region.anak.some((a) => a.aktif) &&
+    can('export:penduduk', region.kode) &&
+    can('read:nik', region.kode);
   const inactive = region.anak.filter((a) => !a.aktif).length;
   const crumbs = region.ancestors
     .filter((a) => can('read:wilayah', a.kode))
@@ -40,6 +48,14 @@ export function RegionPage({ ctx, region, grants }: Props) {
             </p>
           )}
         </section>
+      )}
+      {canExport && (
+        <p>
+          <a class="button secondary" href={`/wilayah/${region.kode}/penduduk/ekspor-opensid`}>
+            {m.ekspor.unduhWilayah(regionTitle(m, region.tingkat, region.nama))}
+          </a>{' '}
+          <span class="muted">{m.ekspor.unduhWilayahHint}</span>
+        </p>
       )}
       <h2>{m.wilayah.anak}</h2>
       <div class="table-wrap">

@@ -25,6 +25,7 @@ export const AUDIT_ENTITIES = [
   'peristiwa',
   'pindah_antar_desa',
   'duplikat',
+  'impor',
 ] as const;
 
 export type Changes = Record<string, [unknown, unknown]>;

@@ -33,6 +33,7 @@ export const PERMISSIONS = [
   'record:peristiwa',
   'review:duplikat',
   'export:penduduk',
+  'import:penduduk',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -59,6 +60,7 @@ const REGISTRY_KEEPER: Permission[] = [
   'record:peristiwa',
   'review:duplikat',
   'export:penduduk',
+  'import:penduduk',
 ];
 
 /**
@@ -67,7 +69,9 @@ const REGISTRY_KEEPER: Permission[] = [
  * dusun/RW/RT operators see residents with masked numbers; web editors see none.
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  'admin-kabupaten': PERMISSIONS.filter((p) => p !== 'write:penduduk' && p !== 'record:peristiwa'),
+  'admin-kabupaten': PERMISSIONS.filter(
+    (p) => p !== 'write:penduduk' && p !== 'record:peristiwa' && p !== 'import:penduduk',
+  ),
   'staf-kecamatan': ['read:dashboard', 'read:wilayah', 'read:desa', 'read:lingkungan', 'read:penduduk'],
   'admin-desa': [
     ...DESA_READ,

@@ -16,7 +16,7 @@ import type { Database } from '#src/lib/db/database.js';
 const MAX_PARAMETERS = { sqlite: 32_766, postgres: 65_535 } as const;
 
 export type Value = string | number | null;
-export type PgType = 'int' | 'text' | 'date' | 'timestamptz';
+export type PgType = 'int' | 'text' | 'date' | 'timestamptz' | 'float8';
 /** A column and its PostgreSQL type (for the unnest casts). */
 export type Column = readonly [name: string, type: PgType];
 

@@ -1,6 +1,7 @@
 import type { PercobaanMasukTable, SesiTable, TokenApiTable } from '#src/features/auth/auth.table.js';
 import type { DesaHostTable, DesaTable } from '#src/features/desa/desa.table.js';
 import type { DuplikatTable } from '#src/features/duplikat/duplikat.table.js';
+import type { ImporTugasTable } from '#src/features/impor/impor.table.js';
 import type { PengaturanTable, TautanSetupTable } from '#src/features/instalasi/instalasi.table.js';
 import type { KeluargaNoKkTable, KeluargaTable, RumahTanggaTable } from '#src/features/keluarga/keluarga.table.js';
 import type { LingkunganTable } from '#src/features/lingkungan/lingkungan.table.js';
@@ -36,6 +37,7 @@ export interface Database {
   penduduk: PendudukTable;
   penduduk_peringatan: PendudukPeringatanTable;
   keluarga: KeluargaTable;
+  impor_tugas: ImporTugasTable;
   keluarga_no_kk: KeluargaNoKkTable;
   rumah_tangga: RumahTanggaTable;
   peristiwa: PeristiwaTable;

@@ -22,6 +22,8 @@ export interface RouteDef {
   /** reachable while the user must still change an admin-set password */
   duringPasswordChange?: boolean;
   bodyLimit?: number;
+  /** largest file of a multipart upload to this route (instead of BALAI_UPLOAD_LIMIT) */
+  fileLimit?: number;
   handler: (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 }
 
@@ -33,6 +35,16 @@ declare module 'fastify' {
 }
 
 export const PASSWORD_PAGE = '/akun/sandi';
+
+/**
+ * Before a large body is read: the caller is signed in and holds the route's permission somewhere (where
+ * exactly, and the CSRF token, are checked by requirePermission once the body is parsed).
+ */
+export async function requireHolder(req: FastifyRequest, def: RouteDef) {
+  if (def.access === 'public' || def.access === 'authenticated') return;
+  if (!req.auth) throw unauthorized();
+  if (grantsWith(req.auth.grants, def.access).length === 0) throw forbidden();
+}
 
 /** The one permission check, run before every handler: requirePermission for the route's declared access. */
 export async function requirePermission(

@@ -1,4 +1,6 @@
+import { eksporEn } from './ekspor.en.js';
 import type { Messages } from './id.js';
+import { imporEn } from './impor.en.js';
 import { keluargaEn } from './keluarga.en.js';
 import { pendudukEn } from './penduduk.en.js';
 import { pendudukUiEn } from './penduduk-ui.en.js';
@@ -8,6 +10,8 @@ export const en: Messages = {
   registry: pendudukEn,
   pendudukUi: pendudukUiEn,
   keluarga: keluargaEn,
+  impor: imporEn,
+  ekspor: eksporEn,
   lang: 'en',
   app: { name: 'Balai', tagline: 'Village Information System' },
   nav: {
@@ -236,6 +240,8 @@ export const en: Messages = {
     ...pendudukEn.err,
     ...pendudukUiEn.err,
     ...keluargaEn.err,
+    ...imporEn.err,
+    ...eksporEn.err,
     notFound: 'What you are looking for does not exist or is outside your scope.',
     forbidden: 'You are not allowed to do this.',
     unauthorized: 'Please log in first.',

@@ -1,3 +1,5 @@
+import { eksporId } from './ekspor.id.js';
+import { imporId } from './impor.id.js';
 import { keluargaId } from './keluarga.id.js';
 import { pendudukId } from './penduduk.id.js';
 import { pendudukUiId } from './penduduk-ui.id.js';
@@ -7,6 +9,8 @@ export const id = {
   registry: pendudukId,
   pendudukUi: pendudukUiId,
   keluarga: keluargaId,
+  impor: imporId,
+  ekspor: eksporId,
   lang: 'id',
   app: { name: 'Balai', tagline: 'Sistem Informasi Desa' },
   nav: {
@@ -235,6 +239,8 @@ export const id = {
     ...pendudukId.err,
     ...pendudukUiId.err,
     ...keluargaId.err,
+    ...imporId.err,
+    ...eksporId.err,
     notFound: 'Halaman atau data yang Anda cari tidak ada, atau di luar wewenang Anda.',
     forbidden: 'Anda tidak memiliki izin untuk tindakan ini.',
     unauthorized: 'Silakan masuk terlebih dahulu.',

@@ -8,10 +8,12 @@ interface LayoutProps {
   children: ComponentChildren;
   /** breadcrumb-like line above the title */
   above?: ComponentChildren;
+  /** reload the page every N seconds (progress of background work, without JavaScript) */
+  refreshSeconds?: number;
 }
 
 /** The page shell: works without JavaScript, mobile-first, one small stylesheet, no inline script or style. */
-export function Layout({ ctx, title, children, above }: LayoutProps) {
+export function Layout({ ctx, title, children, above, refreshSeconds }: LayoutProps) {
   const { m, user, nav, path, lang } = ctx;
   return (
     <PageContext.Provider value={ctx}>
@@ -19,6 +21,7 @@ export function Layout({ ctx, title, children, above }: LayoutProps) {
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
+          {refreshSeconds ? <meta http-equiv="refresh" content={String(refreshSeconds)} /> : null}
           <title>{`${title} · ${m.app.name}`}</title>
           <link rel="stylesheet" href="/aset/app.css" />
           <link rel="icon" href="/aset/favicon.svg" type="image/svg+xml" />

@@ -1,0 +1,118 @@
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { type CellValue, readRows } from '#src/lib/xlsx/xlsx-read.js';
+import { type BarisPenduduk, type Header, isEndMarker, type Masalah, readHeader, readRow } from './impor-baris.js';
+
+/** Whole-file refusals (bad header): nothing of the file is used. */
+export class BerkasDitolak extends Error {
+  constructor(readonly masalah: Masalah[]) {
+    super(masalah.map((m) => m.pesan).join('; '));
+  }
+}
+
+/**
+ * One data row as staged on disk: where it was, and the row read from its cells — or, when the cells
+ * themselves were refused, the cells as found (for the report of rejected rows).
+ */
+export interface BarisTahap {
+  urut: number;
+  baris: number;
+  lembar?: string;
+  mentah?: CellValue[];
+  row: BarisPenduduk | null;
+}
+
+export interface HasilBaca {
+  /** data rows read (the header and rows after `###` not counted) */
+  total: number;
+  /** header names of the first data sheet, as written (for the report) */
+  header: string[];
+  errors: Masalah[];
+}
+
+export interface BacaOptions {
+  maxRows: number;
+  /** called every few thousand rows */
+  progress?: (rows: number) => void;
+}
+
+/**
+ * First step of an import: stream the workbook (every sheet but "Kode Data"), check each row's cells and
+ * stage every data row as one JSON line in `stagedPath`. Memory stays flat: rows are not kept.
+ */
+export async function readWorkbook(path: string, stagedPath: string, opts: BacaOptions): Promise<HasilBaca> {
+  const out = createWriteStream(stagedPath, { encoding: 'utf8', mode: 0o600 });
+  const result: HasilBaca = { total: 0, header: [], errors: [] };
+  let sheet: string | null = null;
+  let sheetIndex = -1;
+  let header: Header | null = null;
+  let ended = false;
+  try {
+    for await (const { sheet: name, row, cells } of readRows(path, {
+      skipSheets: ['Kode Data'],
+      maxRows: opts.maxRows,
+    })) {
+      if (name !== sheet) {
+        sheet = name;
+        sheetIndex += 1;
+        header = null;
+        ended = false;
+      }
+      if (ended) continue;
+      if (header === null) {
+        const h = readHeader(cells);
+        if (!h.ok) throw new BerkasDitolak(h.masalah);
+        header = h.header;
+        if (sheetIndex === 0) result.header = cells.map((c) => String(c ?? ''));
+        continue;
+      }
+      if (isEndMarker(cells)) {
+        ended = true;
+        continue;
+      }
+      result.total += 1;
+      const urut = result.total;
+      const lembar = sheetIndex > 0 ? name : undefined;
+      const mark = (m: Masalah): Masalah => (lembar ? { ...m, lembar } : m);
+      const r = readRow(header, cells, row);
+      result.errors.push(...r.errors.map(mark));
+      const staged: BarisTahap = {
+        urut,
+        baris: row,
+        ...(lembar ? { lembar } : {}),
+        ...(r.row ? {} : { mentah: cells }),
+        row: r.row
+          ? {
+              ...r.row,
+              urut,
+              ...(lembar ? { lembar } : {}),
+              ...(r.row.peringatan ? { peringatan: r.row.peringatan.map(mark) } : {}),
+            }
+          : null,
+      };
+      if (!out.write(`${JSON.stringify(staged)}\n`)) await once(out, 'drain');
+      if (result.total % 5_000 === 0) opts.progress?.(result.total);
+    }
+  } finally {
+    out.end();
+    await once(out, 'close');
+  }
+  if (header === null) throw new BerkasDitolak([{ baris: 1, kolom: '', pesan: 'imporTanpaHeader' }]);
+  return result;
+}
+
+/** The staged rows again, in chunks (for the plan, the commit and the report). */
+export async function* stagedChunks(stagedPath: string, size: number): AsyncGenerator<BarisTahap[]> {
+  const lines = createInterface({ input: createReadStream(stagedPath, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let chunk: BarisTahap[] = [];
+  for await (const line of lines) {
+    if (line === '') continue;
+    chunk.push(JSON.parse(line) as BarisTahap);
+    if (chunk.length >= size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}

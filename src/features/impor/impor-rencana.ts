@@ -1,0 +1,339 @@
+import { normaliseName } from '#src/domain/person-name.js';
+import { listLingkungan } from '#src/features/lingkungan/lingkungan.repository.js';
+import { placeName } from '#src/features/penduduk/penduduk.service.js';
+import { dataWarnings } from '#src/features/penduduk/penduduk-rules.js';
+import { nikPrefixRegions } from '#src/features/wilayah/region-set.js';
+import type { Db } from '#src/lib/db/connect.js';
+import * as repo from './impor.repository.js';
+import { type BarisTahap, stagedChunks } from './impor-baca.js';
+import { compareWithExisting, lembarOf, rowUnit, type UnitNames, unitNamer } from './impor-banding.js';
+import { type BarisPenduduk, type Masalah, missingForNew } from './impor-baris.js';
+import { person } from './impor-orang.js';
+
+/** What the import does with a row. */
+export const BARU = 1;
+export const DIPERBARUI = 2;
+export const TETAP = 3;
+export const DITOLAK = 4;
+
+export interface KeluargaBaru {
+  no_kk: string;
+  anggota: number[];
+  kepala: number[];
+  alamat: string | null;
+  wilayah: UnitNames | null;
+  statusKepala: number;
+}
+
+export interface Jumlah {
+  baru: number;
+  diperbarui: number;
+  tidak_berubah: number;
+  ditolak: number;
+  ganda: number;
+  peringatan: number;
+}
+
+export interface Rencana {
+  status: Map<number, number>;
+  /** existing record of each updated/unchanged row */
+  target: Map<number, number>;
+  keluargaBaru: Map<string, KeluargaBaru>;
+  /** families of this desa that new rows join, by KK number */
+  keluargaAda: Map<string, repo.ActiveFamily>;
+  errors: Masalah[];
+  warnings: Masalah[];
+  jumlah: Jumlah;
+}
+
+const CHUNK = 1_000;
+
+const WARNING_COLUMN: Readonly<Record<string, string>> = {
+  tanpaTanggalLahir: 'tanggallahir',
+  nikAyahBukanLaki: 'ayah_nik',
+  nikIbuBukanPerempuan: 'ibu_nik',
+};
+
+/**
+ * Second step (run for the preview, and again inside the commit's transaction): compare every staged row
+ * with the register and with the rest of the file. Reads only.
+ */
+export async function planImport(
+  db: Db,
+  desaKode: string,
+  stagedPath: string,
+  progress?: (rows: number) => void,
+): Promise<Rencana> {
+  const plan: Rencana = {
+    status: new Map(),
+    target: new Map(),
+    keluargaBaru: new Map(),
+    keluargaAda: new Map(),
+    errors: [],
+    warnings: [],
+    jumlah: { baru: 0, diperbarui: 0, tidak_berubah: 0, ditolak: 0, ganda: 0, peringatan: 0 },
+  };
+  const units = await listLingkungan(db, desaKode);
+  const unitOf = unitNamer(units);
+  const unitKinds = new Map<number, { dusun: string; rw: boolean }>();
+  const regions = await nikPrefixRegions(db);
+  const warned = new Map<number, Masalah[]>();
+  const places = new Map<string, string>();
+  const placeOf = async (kode: string) => {
+    if (!places.has(kode)) places.set(kode, await placeName(db, kode));
+    return places.get(kode) as string;
+  };
+  const niks = new Map<string, number[]>();
+  const tags = new Map<string, number[]>();
+  const rows = new Map<number, BarisPenduduk>();
+  const reject = (row: { urut: number; baris: number; lembar?: string }, kolom: string, pesan: string) => {
+    plan.status.set(row.urut, DITOLAK);
+    plan.errors.push({ baris: row.baris, kolom, pesan, ...lembarOf(row) });
+  };
+  let done = 0;
+  for await (const chunk of stagedChunks(stagedPath, CHUNK)) {
+    const ready = chunk.filter((c): c is BarisTahap & { row: BarisPenduduk } => c.row !== null);
+    for (const c of chunk) if (!c.row) plan.status.set(c.urut, DITOLAK);
+    const look = await lookUp(
+      db,
+      desaKode,
+      ready.map((c) => c.row),
+    );
+    for (const { row } of ready) {
+      rows.set(row.urut, slim(row));
+      if (row.nik) niks.set(row.nik, [...(niks.get(row.nik) ?? []), row.urut]);
+      const tag = row.nilai.tag_id_card;
+      if (typeof tag === 'string') tags.set(tag, [...(tags.get(tag) ?? []), row.urut]);
+      const existing = findExisting(row, desaKode, look);
+      if (existing === 'lain') {
+        const other = look.byNik.get(row.nik ?? '')?.find((p) => p.status_dasar === 1);
+        reject(row, 'nik', `imporNikDesaLain|${await placeOf(other?.desa_kode ?? '')}`);
+        continue;
+      }
+      const tagOwner = typeof tag === 'string' ? look.tags.get(tag) : undefined;
+      if (tagOwner !== undefined && tagOwner !== existing?.id) {
+        reject(row, 'tag_id_card', 'tagIdCardSudahDipakai');
+        continue;
+      }
+      if (existing) {
+        const banding = compareWithExisting(row, existing, unitOf(existing.lingkungan_id));
+        if (banding.terlindung.length > 0) {
+          plan.status.set(row.urut, DITOLAK);
+          plan.errors.push(...banding.terlindung);
+          continue;
+        }
+        plan.target.set(row.urut, existing.id);
+        const changes = Object.keys(banding.ubah).length > 0 || banding.alamatKeluarga !== null;
+        plan.status.set(row.urut, changes ? DIPERBARUI : TETAP);
+        continue;
+      }
+      await planNew(plan, row, desaKode, look, reject, placeOf);
+      if (plan.status.get(row.urut) === BARU) {
+        const u = rowUnit(row.nilai);
+        if (u.dusun && (u.rw || u.rt)) unitKinds.set(row.urut, { dusun: u.dusun, rw: u.rw !== null });
+      }
+    }
+    for (const { row } of ready) {
+      const s = plan.status.get(row.urut);
+      if (s !== BARU && s !== DIPERBARUI) continue;
+      const found = [...(row.peringatan ?? [])];
+      for (const w of dataWarnings({ ...person(row.nilai), nik: row.nik }, (k) => regions.has(k)))
+        found.push({ baris: row.baris, kolom: WARNING_COLUMN[w] ?? 'nik', pesan: w, ...lembarOf(row) });
+      if (found.length > 0) warned.set(row.urut, found);
+    }
+    done += chunk.length;
+    progress?.(done);
+  }
+  checkUnitKinds(plan, units, unitKinds, rows);
+  markDuplicates(plan, niks, rows, 'nik', 'imporNikGanda');
+  markDuplicates(plan, tags, rows, 'tag_id_card', 'imporTagGanda');
+  checkNewFamilies(plan, rows);
+  for (const [urut, found] of warned) {
+    const s = plan.status.get(urut);
+    if (s !== BARU && s !== DIPERBARUI) continue;
+    plan.warnings.push(...found);
+    plan.jumlah.peringatan += 1;
+  }
+  for (const s of plan.status.values()) {
+    if (s === BARU) plan.jumlah.baru += 1;
+    else if (s === DIPERBARUI) plan.jumlah.diperbarui += 1;
+    else if (s === TETAP) plan.jumlah.tidak_berubah += 1;
+    else plan.jumlah.ditolak += 1;
+  }
+  return plan;
+}
+
+/** What the family check needs of a row (the rest is read again from the staged file). */
+function slim(row: BarisPenduduk): BarisPenduduk {
+  return { urut: row.urut, baris: row.baris, ...lembarOf(row), nik: null, no_kk: '', nilai: {} };
+}
+
+interface Look {
+  byNik: Map<string, repo.Existing[]>;
+  byName: Map<string, repo.Existing[]>;
+  families: Map<string, repo.ActiveFamily>;
+  tags: Map<string, number>;
+}
+
+async function lookUp(db: Db, desaKode: string, rows: readonly BarisPenduduk[]): Promise<Look> {
+  const niks = [...new Set(rows.flatMap((r) => (r.nik ? [r.nik] : [])))];
+  const names = [
+    ...new Set(rows.flatMap((r) => (!r.nik && typeof r.nilai.nama === 'string' ? [normaliseName(r.nilai.nama)] : []))),
+  ];
+  const kks = [...new Set(rows.map((r) => r.no_kk))];
+  const tagList = [
+    ...new Set(rows.flatMap((r) => (typeof r.nilai.tag_id_card === 'string' ? [r.nilai.tag_id_card] : []))),
+  ];
+  const [byNik, byName, families, tags] = await Promise.all([
+    repo.findByNiks(db, desaKode, niks),
+    repo.findWithoutNikByNames(db, desaKode, names),
+    repo.findActiveFamilies(db, kks),
+    repo.findTags(db, tagList),
+  ]);
+  const group = (list: repo.Existing[], key: (p: repo.Existing) => string) => {
+    const map = new Map<string, repo.Existing[]>();
+    for (const p of list) map.set(key(p), [...(map.get(key(p)) ?? []), p]);
+    return map;
+  };
+  return {
+    byNik: group(byNik, (p) => p.nik ?? ''),
+    byName: group(byName, (p) => p.nama_normal),
+    families: new Map(families.map((f) => [f.no_kk, f])),
+    tags: new Map(tags.map((t) => [t.tag_id_card ?? '', t.id])),
+  };
+}
+
+/** The record a row updates: the living person with that NIK (here, or 'lain' elsewhere) or the latest one here. */
+function findExisting(row: BarisPenduduk, desaKode: string, look: Look): repo.Existing | 'lain' | undefined {
+  if (row.nik) {
+    const found = look.byNik.get(row.nik) ?? [];
+    const living = found.find((p) => p.status_dasar === 1);
+    if (living) return living.desa_kode === desaKode ? living : 'lain';
+    return found.filter((p) => p.desa_kode === desaKode).sort((a, b) => b.id - a.id)[0];
+  }
+  // NIK `0`: the same person without a NIK, by name, place and date of birth (as OpenSID does)
+  if (typeof row.nilai.nama !== 'string') return undefined;
+  return look.byName
+    .get(normaliseName(row.nilai.nama))
+    ?.find(
+      (p) =>
+        (p.tempatlahir ?? '') === (row.nilai.tempatlahir ?? '') &&
+        (p.tanggallahir ?? '') === (row.nilai.tanggallahir ?? ''),
+    );
+}
+
+async function planNew(
+  plan: Rencana,
+  row: BarisPenduduk,
+  desaKode: string,
+  look: Look,
+  reject: (row: BarisPenduduk, kolom: string, pesan: string) => void,
+  placeOf: (kode: string) => Promise<string>,
+): Promise<void> {
+  const missing = missingForNew(row);
+  if (missing.length > 0) {
+    plan.status.set(row.urut, DITOLAK);
+    plan.errors.push(...missing.map((m) => ({ ...m, ...lembarOf(row) })));
+    return;
+  }
+  const family = look.families.get(row.no_kk) ?? plan.keluargaAda.get(row.no_kk);
+  if (family && family.desa_kode !== desaKode) {
+    reject(row, 'no_kk', `imporKkDesaLain|${await placeOf(family.desa_kode)}`);
+    return;
+  }
+  if (family) {
+    if (row.nilai.kk_level === 1 && family.kepala_id !== null) {
+      reject(row, 'kk_level', 'imporKepalaSudahAda');
+      return;
+    }
+    plan.keluargaAda.set(row.no_kk, family);
+  } else {
+    let kb = plan.keluargaBaru.get(row.no_kk);
+    if (!kb) {
+      kb = { no_kk: row.no_kk, anggota: [], kepala: [], alamat: null, wilayah: null, statusKepala: 1 };
+      plan.keluargaBaru.set(row.no_kk, kb);
+    }
+    kb.anggota.push(row.urut);
+    if (row.nilai.kk_level === 1) {
+      kb.kepala.push(row.urut);
+      kb.alamat = typeof row.nilai.alamat === 'string' ? row.nilai.alamat : null;
+      kb.wilayah = rowUnit(row.nilai);
+      kb.statusKepala = Number(row.nilai.status_dasar ?? 1);
+    }
+  }
+  plan.status.set(row.urut, BARU);
+}
+
+/**
+ * Under one dusun, either RWs (with their RTs) or RTs directly — never both (the unit tree's rule). Rows
+ * that would break it are refused here rather than failing the whole commit: the kind the desa already has
+ * wins; in a desa without it yet, rows naming an RW win over rows naming only an RT.
+ */
+function checkUnitKinds(
+  plan: Rencana,
+  units: Awaited<ReturnType<typeof listLingkungan>>,
+  kinds: Map<number, { dusun: string; rw: boolean }>,
+  rows: Map<number, BarisPenduduk>,
+) {
+  const existing = new Map<string, boolean>();
+  const dusunName = new Map(units.filter((u) => u.tingkat === 'dusun').map((u) => [u.id, u.nama]));
+  for (const u of units) {
+    const name = u.induk_id === null ? undefined : dusunName.get(u.induk_id);
+    if (name !== undefined && u.tingkat !== 'dusun') existing.set(name, u.tingkat === 'rw');
+  }
+  const fromFile = new Map<string, boolean>();
+  for (const k of kinds.values()) if (k.rw) fromFile.set(k.dusun, true);
+  for (const [urut, k] of kinds) {
+    if (plan.status.get(urut) !== BARU) continue;
+    const wanted = existing.get(k.dusun) ?? fromFile.get(k.dusun) ?? k.rw;
+    if (wanted === k.rw) continue;
+    const row = rows.get(urut);
+    plan.status.set(urut, DITOLAK);
+    if (row) plan.errors.push({ baris: row.baris, kolom: 'rw', pesan: `imporCampurRwRt|${k.dusun}`, ...lembarOf(row) });
+  }
+}
+
+/** A NIK (or e-KTP chip) on several rows: every one of them is refused, the file must say which is right. */
+function markDuplicates(
+  plan: Rencana,
+  seen: Map<string, number[]>,
+  rows: Map<number, BarisPenduduk>,
+  kolom: string,
+  pesan: string,
+) {
+  for (const uruts of seen.values()) {
+    if (uruts.length < 2) continue;
+    const where = uruts.map((u) => rows.get(u)?.baris ?? u).join(', ');
+    for (const u of uruts) {
+      const row = rows.get(u);
+      if (!row) continue;
+      if (kolom === 'nik') plan.jumlah.ganda += 1;
+      plan.status.set(u, DITOLAK);
+      plan.errors.push({ baris: row.baris, kolom, pesan: `${pesan}|${where}`, ...lembarOf(row) });
+    }
+  }
+}
+
+/** A new family needs exactly one head, living, among its accepted rows; otherwise none of it is imported. */
+function checkNewFamilies(plan: Rencana, rows: Map<number, BarisPenduduk>) {
+  for (const kb of plan.keluargaBaru.values()) {
+    const heads = kb.kepala.filter((u) => plan.status.get(u) === BARU);
+    let pesan: string | null = null;
+    if (heads.length === 0) pesan = 'imporKeluargaTanpaKepala';
+    else if (heads.length > 1) pesan = 'imporKepalaGanda';
+    else if (kb.statusKepala !== 1) pesan = 'imporKepalaTidakHidup';
+    if (!pesan) continue;
+    for (const u of kb.anggota) {
+      if (plan.status.get(u) !== BARU) continue;
+      const row = rows.get(u);
+      plan.status.set(u, DITOLAK);
+      if (row)
+        plan.errors.push({
+          baris: row.baris,
+          kolom: 'kk_level',
+          pesan: `${pesan}|${kb.no_kk.slice(-4)}`,
+          ...lembarOf(row),
+        });
+    }
+  }
+}

@@ -1,0 +1,201 @@
+import { sql } from 'kysely';
+import { todayIn } from '#src/domain/age.js';
+import { temporaryNumber } from '#src/domain/nik.js';
+import { normaliseName } from '#src/domain/person-name.js';
+import { countFamiliesWithoutHead } from '#src/features/demo/demo-penduduk.repository.js';
+import { scanRegion } from '#src/features/duplikat/duplikat.service.js';
+import { listLingkungan } from '#src/features/lingkungan/lingkungan.repository.js';
+import { ensureLingkungan } from '#src/features/lingkungan/lingkungan-ensure.js';
+import { nextTemporarySerial } from '#src/features/penduduk/penduduk.repository.js';
+import { dataWarnings } from '#src/features/penduduk/penduduk-rules.js';
+import { nikPrefixRegions } from '#src/features/wilayah/region-set.js';
+import type { Actor } from '#src/lib/audit/audit.js';
+import { insertUnnest, insertValues, isPostgres, reserveIds, type TableRows, type Value } from '#src/lib/db/bulk.js';
+import type { Db } from '#src/lib/db/connect.js';
+import { nowIso } from '#src/lib/db/time.js';
+import { conflict } from '#src/lib/errors.js';
+import { stagedChunks } from './impor-baca.js';
+import { rowUnit, type UnitNames, unitNamer } from './impor-banding.js';
+import type { BarisPenduduk } from './impor-baris.js';
+import { FIELD_PENDUDUK, KOLOM_TULIS } from './impor-kolom-tulis.js';
+import { person, updateExisting } from './impor-orang.js';
+import { BARU, DIPERBARUI, type Rencana } from './impor-rencana.js';
+
+const CHUNK = 2_000;
+const EVENT_OF_STATUS: Readonly<Record<number, number>> = { 2: 2, 3: 3, 4: 4, 6: 6 };
+
+export interface Tulis {
+  db: Db;
+  actor: Actor;
+  desaKode: string;
+  stagedPath: string;
+  plan: Rencana;
+  progress?: (done: number) => void;
+}
+
+/**
+ * Third step, inside the caller's transaction: write every accepted row of the plan. New people get ids
+ * reserved up front, so each new family is written knowing its head; a final check confirms every family
+ * of the desa has a living head with SHDK 1 before the caller commits.
+ */
+export async function applyPlan(t: Tulis): Promise<void> {
+  const { db, desaKode, plan } = t;
+  const now = nowIso();
+  const today = todayIn();
+  const by = t.actor.username;
+  const units = await unitCache(db, t.actor, desaKode);
+  const regions = await nikPrefixRegions(db);
+  const baru = [...plan.status].filter(([, s]) => s === BARU).map(([u]) => u);
+  const personIds = await reserveIds(db, 'penduduk', baru.length);
+  const idOf = new Map(baru.map((u, i) => [u, personIds[i] as number]));
+  const families = [...plan.keluargaBaru.values()].filter((kb) => kb.kepala.some((u) => plan.status.get(u) === BARU));
+  const familyIds = await reserveIds(db, 'keluarga', families.length);
+  const familyOf = new Map<string, number>(families.map((kb, i) => [kb.no_kk, familyIds[i] as number]));
+  for (const [noKk, f] of plan.keluargaAda) familyOf.set(noKk, f.id);
+  const headOf = (kb: (typeof families)[number]) =>
+    idOf.get(kb.kepala.find((u) => plan.status.get(u) === BARU) ?? -1) ?? null;
+  const pg = isPostgres(db);
+  const familyRows: Value[][] = [];
+  for (const [i, kb] of families.entries()) {
+    const unit = kb.wilayah ? await units.idOf(kb.wilayah) : null;
+    familyRows.push([
+      familyIds[i] as number,
+      desaKode,
+      kb.no_kk,
+      pg ? null : headOf(kb),
+      kb.alamat,
+      unit,
+      today,
+      now,
+      by,
+      now,
+      by,
+    ]);
+  }
+  await write(db, [
+    { table: 'keluarga', columns: KOLOM_TULIS.keluarga, rows: familyRows, explicitIds: true },
+    {
+      table: 'keluarga_no_kk',
+      columns: KOLOM_TULIS.keluarga_no_kk,
+      rows: families.map((kb, i) => [familyIds[i] as number, kb.no_kk, now, 'impor OpenSID']),
+      explicitIds: false,
+    },
+  ]);
+  const temp = { prefix: temporaryNumber(desaKode, 0).slice(0, 11), next: 0 };
+  let done = 0;
+  for await (const chunk of stagedChunks(t.stagedPath, CHUNK)) {
+    const rows = chunk.flatMap((c) => (c.row ? [c.row] : []));
+    const people: Value[][] = [];
+    const events: Value[][] = [];
+    const warnings: Value[][] = [];
+    for (const row of rows.filter((r) => plan.status.get(r.urut) === BARU)) {
+      const id = idOf.get(row.urut) as number;
+      const nikSementara = row.nik ? null : await nextTemp(db, desaKode, temp);
+      const p = person(row.nilai);
+      const status = Number(row.nilai.status_dasar ?? 1);
+      const unit = await units.idOf(rowUnit(row.nilai));
+      const keluargaId = familyOf.get(row.no_kk) ?? null;
+      people.push([
+        id,
+        desaKode,
+        row.nik,
+        nikSementara,
+        normaliseName(String(p.nama)),
+        p.nama_ibu ? normaliseName(String(p.nama_ibu)) : null,
+        keluargaId,
+        Number(row.nilai.kk_level),
+        unit,
+        1,
+        status,
+        ...FIELD_PENDUDUK.map(([c]) => (p as Record<string, Value>)[c] ?? null),
+        now,
+        by,
+        now,
+        by,
+      ]);
+      const kode = EVENT_OF_STATUS[status] ?? (status === 1 ? 5 : null);
+      if (kode !== null)
+        events.push([
+          id,
+          desaKode,
+          kode,
+          today,
+          today,
+          'impor OpenSID',
+          keluargaId,
+          row.no_kk,
+          kode === 5 ? null : 1,
+          status,
+          by,
+          now,
+        ]);
+      for (const w of dataWarnings({ ...p, nik: row.nik }, (k) => regions.has(k))) warnings.push([id, w, desaKode]);
+    }
+    await write(db, [
+      { table: 'penduduk', columns: KOLOM_TULIS.penduduk, rows: people, explicitIds: true },
+      { table: 'peristiwa', columns: KOLOM_TULIS.peristiwa, rows: events, explicitIds: false },
+      { table: 'penduduk_peringatan', columns: KOLOM_TULIS.penduduk_peringatan, rows: warnings, explicitIds: false },
+    ]);
+    const updates = rows.filter((r) => plan.status.get(r.urut) === DIPERBARUI);
+    await updateExisting(db, t.actor, desaKode, updates, plan.target, units.namesOf, regions);
+    done += chunk.length;
+    t.progress?.(done);
+  }
+  if (temp.next > 0) await saveTempSerial(db, desaKode, temp.next);
+  if (pg && families.length > 0) {
+    await sql`update keluarga k set kepala_id = v.kepala
+      from unnest(${familyIds}::int[], ${families.map(headOf)}::int[]) as v(id, kepala) where k.id = v.id`.execute(db);
+  }
+  await write(db, [
+    {
+      table: 'peristiwa_keluarga',
+      columns: KOLOM_TULIS.peristiwa_keluarga,
+      rows: families.map((kb, i) => [familyIds[i] as number, 1, today, headOf(kb), 'impor OpenSID', by, now]),
+      explicitIds: false,
+    },
+  ]);
+  if ((await countFamiliesWithoutHead(db, desaKode)) > 0) throw conflict('imporDataBerubah');
+  await scanRegion(db, desaKode);
+}
+
+async function write(db: Db, tables: TableRows[]) {
+  if (isPostgres(db)) await insertUnnest(db, tables);
+  else await insertValues(db, tables);
+}
+
+/** dusun/RW/RT ids by name, created when missing (once per distinct unit, not per row). */
+async function unitCache(db: Db, actor: Actor, desaKode: string) {
+  const ids = new Map<string, number>();
+  let namer = unitNamer(await listLingkungan(db, desaKode));
+  return {
+    async idOf(u: UnitNames): Promise<number | null> {
+      if (!u.dusun) return null;
+      const key = `${u.dusun}|${u.rw ?? ''}|${u.rt ?? ''}`;
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = await ensureLingkungan(db, actor, desaKode, { dusun: u.dusun, rw: u.rw, rt: u.rt });
+        ids.set(key, id);
+        namer = unitNamer(await listLingkungan(db, desaKode));
+      }
+      return id;
+    },
+    namesOf: (id: number | null) => namer(id),
+  };
+}
+
+/** Temporary NIKs of a whole import come from one reservation of the desa's counter. */
+async function nextTemp(db: Db, desaKode: string, temp: { prefix: string; next: number }): Promise<string> {
+  if (temp.next === 0) temp.next = await nextTemporarySerial(db, desaKode, temp.prefix);
+  else temp.next += 1;
+  return temporaryNumber(desaKode, temp.next);
+}
+
+async function saveTempSerial(db: Db, desaKode: string, last: number) {
+  await db
+    .updateTable('pengaturan')
+    .set({ nilai: String(last) })
+    .where('kunci', '=', `serial_nik_sementara:${desaKode}`)
+    .execute();
+}
+
+export type { BarisPenduduk };
