@@ -8,6 +8,7 @@ import {
   commitImport,
   getJob,
   type ImporContext,
+  importLimits,
   progressOf,
   settled,
   startImport,
@@ -23,7 +24,7 @@ export function importContext(db: Db): ImporContext {
   return {
     db,
     dataDir: env.BALAI_DATA_DIR,
-    limits: { maxBytes: env.BALAI_IMPORT_LIMIT, maxUncompressedBytes: 1024 ** 3, maxRows: env.BALAI_IMPORT_MAX_ROWS },
+    limits: importLimits(env),
   };
 }
 

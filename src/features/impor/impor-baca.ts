@@ -1,8 +1,10 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { type CellValue, readRows } from '#src/lib/xlsx/xlsx-read.js';
+import { type CellValue, readRowsThreaded } from '#src/lib/xlsx/xlsx-read.js';
 import { type BarisPenduduk, type Header, isEndMarker, type Masalah, readHeader, readRow } from './impor-baris.js';
+
+const CHUNK = 1_000;
 
 /** Whole-file refusals (bad header): nothing of the file is used. */
 export class BerkasDitolak extends Error {
@@ -33,6 +35,10 @@ export interface HasilBaca {
 
 export interface BacaOptions {
   maxRows: number;
+  /** inflated size of the workbook's parts (zip bombs) */
+  maxUncompressedBytes?: number;
+  /** each chunk of staged rows as soon as it is read (to plan while the file is still being read) */
+  onChunk?: (chunk: readonly BarisTahap[]) => Promise<void>;
   /** called every few thousand rows */
   progress?: (rows: number) => void;
 }
@@ -48,10 +54,12 @@ export async function readWorkbook(path: string, stagedPath: string, opts: BacaO
   let sheetIndex = -1;
   let header: Header | null = null;
   let ended = false;
+  const pending: BarisTahap[] = [];
   try {
-    for await (const { sheet: name, row, cells } of readRows(path, {
+    for await (const { sheet: name, row, cells } of readRowsThreaded(path, {
       skipSheets: ['Kode Data'],
       maxRows: opts.maxRows,
+      ...(opts.maxUncompressedBytes ? { maxUncompressedBytes: opts.maxUncompressedBytes } : {}),
     })) {
       if (name !== sheet) {
         sheet = name;
@@ -92,6 +100,10 @@ export async function readWorkbook(path: string, stagedPath: string, opts: BacaO
           : null,
       };
       if (!out.write(`${JSON.stringify(staged)}\n`)) await once(out, 'drain');
+      if (opts.onChunk) {
+        pending.push(staged);
+        if (pending.length >= CHUNK) await opts.onChunk(pending.splice(0));
+      }
       if (result.total % 5_000 === 0) opts.progress?.(result.total);
     }
   } finally {
@@ -99,6 +111,7 @@ export async function readWorkbook(path: string, stagedPath: string, opts: BacaO
     await once(out, 'close');
   }
   if (header === null) throw new BerkasDitolak([{ baris: 1, kolom: '', pesan: 'imporTanpaHeader' }]);
+  if (opts.onChunk && pending.length > 0) await opts.onChunk(pending.splice(0));
   return result;
 }
 

@@ -32,6 +32,29 @@ function importAndKill(env: NodeJS.ProcessEnv, file: string): Promise<{ killed: 
   });
 }
 
+describe('the threaded workbook reader (compiled, as the CLI and server run it)', () => {
+  it('gives the same rows as the in-thread reader, and the same refusal for a broken file', async () => {
+    const dist = new URL('../../../dist/src/lib/xlsx/xlsx-read.js', import.meta.url).href;
+    const { readRows, readRowsThreaded } = (await import(dist)) as typeof import('#src/lib/xlsx/xlsx-read.js');
+    const dir = mkdtempSync(join(tmpdir(), 'balai-thread-'));
+    try {
+      const file = join(dir, 'data.xlsx');
+      await generate(3_000, file);
+      const collect = async (rows: AsyncIterable<{ row: number; cells: unknown[] }>) => {
+        const out: unknown[] = [];
+        for await (const r of rows) out.push([r.row, r.cells]);
+        return out;
+      };
+      const inThread = await collect(readRows(file, { maxRows: 10_000 }));
+      expect(inThread).toHaveLength(3_001);
+      expect(await collect(readRowsThreaded(file, { maxRows: 10_000 }))).toEqual(inThread);
+      await expect(collect(readRowsThreaded(file, { maxRows: 100 }))).rejects.toMatchObject({ kode: 'terlaluBanyakBaris' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('an import killed mid-commit (kill -9)', () => {
   let t: TestDatabase;
   const dir = mkdtempSync(join(tmpdir(), 'balai-crash-'));

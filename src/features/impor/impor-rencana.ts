@@ -64,6 +64,18 @@ export async function planImport(
   stagedPath: string,
   progress?: (rows: number) => void,
 ): Promise<Rencana> {
+  const planner = await createPlanner(db, desaKode, progress);
+  for await (const chunk of stagedChunks(stagedPath, CHUNK)) await planner.add(chunk);
+  return planner.finish();
+}
+
+/** A plan made chunk by chunk, as rows are read (`add`), then checked across the whole file (`finish`). */
+export interface Planner {
+  add(chunk: readonly BarisTahap[]): Promise<void>;
+  finish(): Rencana;
+}
+
+export async function createPlanner(db: Db, desaKode: string, progress?: (rows: number) => void): Promise<Planner> {
   const plan: Rencana = {
     status: new Map(),
     target: new Map(),
@@ -91,7 +103,7 @@ export async function planImport(
     plan.errors.push({ baris: row.baris, kolom, pesan, ...lembarOf(row) });
   };
   let done = 0;
-  for await (const chunk of stagedChunks(stagedPath, CHUNK)) {
+  const add = async (chunk: readonly BarisTahap[]) => {
     const ready = chunk.filter((c): c is BarisTahap & { row: BarisPenduduk } => c.row !== null);
     for (const c of chunk) if (!c.row) plan.status.set(c.urut, DITOLAK);
     const look = await lookUp(
@@ -143,24 +155,27 @@ export async function planImport(
     }
     done += chunk.length;
     progress?.(done);
-  }
-  checkUnitKinds(plan, units, unitKinds, rows);
-  markDuplicates(plan, niks, rows, 'nik', 'imporNikGanda');
-  markDuplicates(plan, tags, rows, 'tag_id_card', 'imporTagGanda');
-  checkNewFamilies(plan, rows);
-  for (const [urut, found] of warned) {
-    const s = plan.status.get(urut);
-    if (s !== BARU && s !== DIPERBARUI) continue;
-    plan.warnings.push(...found);
-    plan.jumlah.peringatan += 1;
-  }
-  for (const s of plan.status.values()) {
-    if (s === BARU) plan.jumlah.baru += 1;
-    else if (s === DIPERBARUI) plan.jumlah.diperbarui += 1;
-    else if (s === TETAP) plan.jumlah.tidak_berubah += 1;
-    else plan.jumlah.ditolak += 1;
-  }
-  return plan;
+  };
+  const finish = () => {
+    checkUnitKinds(plan, units, unitKinds, rows);
+    markDuplicates(plan, niks, rows, 'nik', 'imporNikGanda');
+    markDuplicates(plan, tags, rows, 'tag_id_card', 'imporTagGanda');
+    checkNewFamilies(plan, rows);
+    for (const [urut, found] of warned) {
+      const s = plan.status.get(urut);
+      if (s !== BARU && s !== DIPERBARUI) continue;
+      plan.warnings.push(...found);
+      plan.jumlah.peringatan += 1;
+    }
+    for (const s of plan.status.values()) {
+      if (s === BARU) plan.jumlah.baru += 1;
+      else if (s === DIPERBARUI) plan.jumlah.diperbarui += 1;
+      else if (s === TETAP) plan.jumlah.tidak_berubah += 1;
+      else plan.jumlah.ditolak += 1;
+    }
+    return plan;
+  };
+  return { add, finish };
 }
 
 /** What the family check needs of a row (the rest is read again from the staged file). */
@@ -336,4 +351,43 @@ function checkNewFamilies(plan: Rencana, rows: Map<number, BarisPenduduk>) {
         });
     }
   }
+}
+
+interface SavedPlan {
+  /** status of row `urut` at index urut - 1 (a digit each) */
+  status: string;
+  target: [number, number][];
+  keluargaBaru: KeluargaBaru[];
+  keluargaAda: repo.ActiveFamily[];
+  jumlah: Jumlah;
+}
+
+/** The plan in a compact form (a digit per row), for the commit to reuse. Problems are kept elsewhere. */
+export function savePlan(plan: Rencana): SavedPlan {
+  let last = 0;
+  for (const urut of plan.status.keys()) if (urut > last) last = urut;
+  const digits = new Array<string>(last).fill('0');
+  for (const [urut, s] of plan.status) digits[urut - 1] = String(s);
+  return {
+    status: digits.join(''),
+    target: [...plan.target],
+    keluargaBaru: [...plan.keluargaBaru.values()],
+    keluargaAda: [...plan.keluargaAda.values()],
+    jumlah: plan.jumlah,
+  };
+}
+
+export function loadPlan(saved: unknown): Rencana {
+  const s = saved as SavedPlan;
+  const status = new Map<number, number>();
+  for (let i = 0; i < s.status.length; i += 1) if (s.status[i] !== '0') status.set(i + 1, Number(s.status[i]));
+  return {
+    status,
+    target: new Map(s.target),
+    keluargaBaru: new Map(s.keluargaBaru.map((k) => [k.no_kk, k])),
+    keluargaAda: new Map(s.keluargaAda.map((k) => [k.no_kk, k])),
+    errors: [],
+    warnings: [],
+    jumlah: s.jumlah,
+  };
 }

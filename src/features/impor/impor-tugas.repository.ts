@@ -72,3 +72,30 @@ export function listRunning(db: Db, desaKode?: string) {
   if (desaKode) q = q.where('desa_kode', '=', desaKode);
   return q.execute();
 }
+
+/**
+ * A fingerprint of a desa's register: row counts, highest ids and latest changes of its residents, families,
+ * households and units. Equal fingerprints mean nothing of the desa changed in between (records of other desa
+ * are guarded by the unique indexes on NIK, KK number and chip id when the rows are written).
+ */
+export async function registerFingerprint(db: Db, desaKode: string): Promise<string> {
+  const parts = await Promise.all(
+    (['penduduk', 'keluarga', 'rumah_tangga'] as const).map((table) =>
+      db
+        .selectFrom(table)
+        .select((eb) => [
+          eb.fn.countAll<number>().as('n'),
+          eb.fn.max('id').as('id'),
+          eb.fn.max('diperbarui_pada').as('t'),
+        ])
+        .where('desa_kode', '=', desaKode)
+        .executeTakeFirstOrThrow(),
+    ),
+  );
+  const units = await db
+    .selectFrom('lingkungan')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('id').as('id')])
+    .where('desa_kode', '=', desaKode)
+    .executeTakeFirstOrThrow();
+  return JSON.stringify([...parts, units].map((p) => Object.values(p).map(String)));
+}

@@ -5,14 +5,14 @@ import type { Logger } from 'pino';
 import { findDesa } from '#src/features/desa/desa.repository.js';
 import { type Actor, audit } from '#src/lib/audit/audit.js';
 import type { Db } from '#src/lib/db/connect.js';
-import { uniqueViolationOn } from '#src/lib/db/errors.js';
+import { isUniqueViolation, uniqueViolationOn } from '#src/lib/db/errors.js';
 import { readJson } from '#src/lib/db/time.js';
 import { conflict, HttpError, notFound } from '#src/lib/errors.js';
 import { checkXlsxFile, type XlsxLimits, XlsxRejected } from '#src/lib/xlsx/xlsx-check.js';
 import type { JenisImpor } from './impor.table.js';
-import { BerkasDitolak } from './impor-baca.js';
+import { type BacaOptions, BerkasDitolak } from './impor-baca.js';
 import type { Masalah } from './impor-baris.js';
-import { pengimpor, type RencanaDasar } from './impor-jenis.js';
+import { type Pengimpor, pengimpor, type RencanaDasar } from './impor-jenis.js';
 import type { Jumlah } from './impor-rencana.js';
 import * as repo from './impor-tugas.repository.js';
 
@@ -33,6 +33,18 @@ export interface Kemajuan {
   total: number | null;
 }
 
+/**
+ * Import limits from the environment: the file size, its inflated size (an .xlsx is a zip; text-heavy
+ * sheets inflate ~7–10×, so 24× the file size leaves room for real files and none for zip bombs), rows.
+ */
+export function importLimits(env: { BALAI_IMPORT_LIMIT: number; BALAI_IMPORT_MAX_ROWS: number }): XlsxLimits {
+  return {
+    maxBytes: env.BALAI_IMPORT_LIMIT,
+    maxUncompressedBytes: Math.max(1024 ** 3, env.BALAI_IMPORT_LIMIT * 24),
+    maxRows: env.BALAI_IMPORT_MAX_ROWS,
+  };
+}
+
 export interface ImporContext {
   db: Db;
   dataDir: string;
@@ -50,6 +62,8 @@ export const thisProcess = () => `${hostname()}:${process.pid}`;
 export const jobDir = (ctx: ImporContext, id: number) => join(resolve(ctx.dataDir), 'impor', String(id));
 export const stagedPath = (ctx: ImporContext, id: number) => join(jobDir(ctx, id), 'baris.ndjson');
 export const problemsPath = (ctx: ImporContext, id: number) => join(jobDir(ctx, id), 'masalah.json');
+/** the preview's plan and the register's fingerprint when it was made */
+const planPath = (ctx: ImporContext, id: number) => join(jobDir(ctx, id), 'rencana.json');
 /** the header row as written in the file (for the report of rejected rows) */
 export const headerPath = (ctx: ImporContext, id: number) => join(jobDir(ctx, id), 'header.json');
 /** problems of the cells themselves, found while reading (they do not change between preview and commit) */
@@ -152,23 +166,43 @@ async function analyse(ctx: ImporContext, id: number, jenis: JenisImpor, desaKod
   const kind = pengimpor(jenis);
   try {
     progress.set(id, { fase: 'membaca', selesai: 0, total: null });
-    const read = await kind.read(file, stagedPath(ctx, id), {
+    // taken before planning: a change made while the plan is made shows as a different fingerprint
+    const fingerprint = await repo.registerFingerprint(ctx.db, desaKode);
+    const readOpts = {
       maxRows: ctx.limits.maxRows,
-      progress: (n) => progress.set(id, { fase: 'membaca', selesai: n, total: null }),
-    });
+      maxUncompressedBytes: ctx.limits.maxUncompressedBytes,
+      progress: (n: number) => progress.set(id, { fase: 'membaca', selesai: n, total: null }),
+    };
+    const { read, plan } = kind.readAndPlan
+      ? await kind.readAndPlan(ctx.db, desaKode, file, stagedPath(ctx, id), readOpts)
+      : await readThenPlan(ctx, id, kind, desaKode, file, readOpts);
     await rm(file, { force: true });
     await writeFile(readErrorsPath(ctx, id), JSON.stringify(read.errors), { mode: 0o600 });
     await writeFile(headerPath(ctx, id), JSON.stringify(read.header), { mode: 0o600 });
-    progress.set(id, { fase: 'memeriksa', selesai: 0, total: read.total });
-    const plan = await kind.plan(ctx.db, desaKode, stagedPath(ctx, id), (n) =>
-      progress.set(id, { fase: 'memeriksa', selesai: n, total: read.total }),
-    );
+    if (kind.savePlan)
+      await writeFile(planPath(ctx, id), JSON.stringify({ fingerprint, plan: kind.savePlan(plan) }), { mode: 0o600 });
     const hasil = await saveProblems(ctx, id, read.total, [...read.errors, ...plan.errors], plan);
     await repo.setStatus(ctx.db, id, ['membaca'], 'siap', { hasil });
   } catch (error) {
     await rm(file, { force: true });
     await fail(ctx, id, ['membaca'], error);
   }
+}
+
+async function readThenPlan(
+  ctx: ImporContext,
+  id: number,
+  kind: Pengimpor,
+  desaKode: string,
+  file: string,
+  opts: BacaOptions,
+) {
+  const read = await kind.read(file, stagedPath(ctx, id), opts);
+  progress.set(id, { fase: 'memeriksa', selesai: 0, total: read.total });
+  const plan = await kind.plan(ctx.db, desaKode, stagedPath(ctx, id), (n) =>
+    progress.set(id, { fase: 'memeriksa', selesai: n, total: read.total }),
+  );
+  return { read, plan };
 }
 
 async function fail(ctx: ImporContext, id: number, from: ('membaca' | 'menerapkan')[], error: unknown) {
@@ -178,6 +212,9 @@ async function fail(ctx: ImporContext, id: number, from: ('membaca' | 'menerapka
     await repo.setStatus(ctx.db, id, from, 'gagal', { pesan: error.message.slice(0, 500) });
   } else if (error instanceof HttpError) {
     await repo.setStatus(ctx.db, id, from, 'gagal', { pesan: error.key });
+  } else if (isUniqueViolation(error)) {
+    // a NIK, KK number or chip id of the file was recorded elsewhere between the preview and the commit
+    await repo.setStatus(ctx.db, id, from, 'gagal', { pesan: 'imporDataBerubah' });
   } else {
     ctx.log?.error({ err: error, impor: id }, 'impor gagal');
     await repo.setStatus(ctx.db, id, from, 'gagal', { pesan: 'imporGagal' });
@@ -228,10 +265,18 @@ async function apply(ctx: ImporContext, actor: Actor, job: repo.TugasRow, total:
   const kind = pengimpor(job.jenis);
   try {
     progress.set(id, { fase: 'memeriksa', selesai: 0, total });
+    const preview = readJson<HasilImpor>(job.hasil);
     const hasil = await ctx.db.transaction().execute(async (trx) => {
-      const plan = await kind.plan(trx, desaKode, stagedPath(ctx, id), (n) =>
-        progress.set(id, { fase: 'memeriksa', selesai: n, total }),
-      );
+      // the preview's plan is reused when nothing of the desa changed since; otherwise it is made again
+      const saved = kind.loadPlan ? await readSavedPlan(ctx, id) : null;
+      const reuse =
+        saved !== null && preview !== null && saved.fingerprint === (await repo.registerFingerprint(trx, desaKode));
+      const plan =
+        reuse && kind.loadPlan
+          ? kind.loadPlan(saved.plan)
+          : await kind.plan(trx, desaKode, stagedPath(ctx, id), (n) =>
+              progress.set(id, { fase: 'memeriksa', selesai: n, total }),
+            );
       await kind.apply({
         db: trx,
         actor,
@@ -241,7 +286,8 @@ async function apply(ctx: ImporContext, actor: Actor, job: repo.TugasRow, total:
         progress: (n) => progress.set(id, { fase: 'menerapkan', selesai: n, total }),
       });
       const readErrors = JSON.parse(await readFile(readErrorsPath(ctx, id), 'utf8')) as Masalah[];
-      const result = await saveProblems(ctx, id, total, [...readErrors, ...plan.errors], plan);
+      const result =
+        reuse && preview ? preview : await saveProblems(ctx, id, total, [...readErrors, ...plan.errors], plan);
       await audit.record(trx, actor, {
         aksi: 'impor',
         entitas: 'impor',
@@ -254,6 +300,14 @@ async function apply(ctx: ImporContext, actor: Actor, job: repo.TugasRow, total:
     await repo.setStatus(ctx.db, id, ['menerapkan'], 'selesai', { hasil });
   } catch (error) {
     await fail(ctx, id, ['menerapkan'], error);
+  }
+}
+
+async function readSavedPlan(ctx: ImporContext, id: number): Promise<{ fingerprint: string; plan: unknown } | null> {
+  try {
+    return JSON.parse(await readFile(planPath(ctx, id), 'utf8')) as { fingerprint: string; plan: unknown };
+  } catch {
+    return null;
   }
 }
 

@@ -188,6 +188,34 @@ describe('OpenSID resident import', () => {
     ]);
   });
 
+  it('makes the plan again at commit when the desa changed after the preview', async () => {
+    const rows = family('3317091201100031', 310);
+    const first = await run(DESA_B, rows, {}, false);
+    expect(first.job.hasil).toMatchObject({ baru: 3 });
+    const other = await run(DESA_B, rows);
+    expect(other.job.hasil).toMatchObject({ baru: 3 });
+    await commitImport(ctx, actor, first.id);
+    await settled(first.id);
+    const done = await getJob(ctx, first.id);
+    expect(done.status).toBe('selesai');
+    expect(done.hasil).toMatchObject({ baru: 0, tidak_berubah: 3 });
+  });
+
+  it('fails cleanly when another desa records a NIK of the file between preview and commit', async () => {
+    const rows = family('3317091201100032', 320);
+    const inB = await run(DESA_B, rows, {}, false);
+    await run(
+      DESA_A,
+      rows.map((r) => ({ ...r, no_kk: '3317091201100033' })),
+    );
+    await commitImport(ctx, actor, inB.id);
+    await settled(inB.id);
+    const failed = await getJob(ctx, inB.id);
+    expect(failed).toMatchObject({ status: 'gagal', pesan: 'imporDataBerubah' });
+    const inDesaB = await t.db.selectFrom('keluarga').select('id').where('no_kk', '=', '3317091201100032').execute();
+    expect(inDesaB).toHaveLength(0);
+  });
+
   it('accepts labels and every alias instead of codes', async () => {
     const kk = '3317091201100005';
     const rows = family(kk, 60, {

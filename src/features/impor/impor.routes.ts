@@ -17,18 +17,22 @@ import { createXlsxWriter } from '#src/lib/xlsx/xlsx-write.js';
 import { ImporUploadSchema } from './impor.schema.js';
 import { ImporJobPage, ImporPage } from './impor.views.js';
 import { writeReport } from './impor-laporan.service.js';
-import { cancelImport, commitImport, getJob, type ImporContext, listJobs, startImport } from './impor-tugas.service.js';
+import {
+  cancelImport,
+  commitImport,
+  getJob,
+  type ImporContext,
+  importLimits,
+  listJobs,
+  startImport,
+} from './impor-tugas.service.js';
 
 /** The OpenSID import screens of a desa: upload → preview (counts, problems) → apply or cancel → report. */
 export function imporRoutes(d: Deps) {
   const ctx: ImporContext = {
     db: d.db,
     dataDir: d.env.BALAI_DATA_DIR,
-    limits: {
-      maxBytes: d.env.BALAI_IMPORT_LIMIT,
-      maxUncompressedBytes: 1024 ** 3,
-      maxRows: d.env.BALAI_IMPORT_MAX_ROWS,
-    },
+    limits: importLimits(d.env),
   };
   const installation = async () => (await getInstallationKabupaten(d.db))?.nama ?? null;
 

@@ -104,6 +104,6 @@ export const imporEn: typeof imporId = {
     imporRtmTanpaKepala: 'Household {0} has no accepted head (status 1); all its rows are rejected.',
     imporRtmKepalaGanda: 'Household {0} has more than one head (status 1); all its rows are rejected.',
     imporDataBerubah:
-      "The desa's data changed since the preview and a family would lose its head. Nothing was saved; check the file again.",
+      'The data changed since the preview (for example a NIK or KK number of the file was just recorded elsewhere, or a family would lose its head). Nothing was saved; upload and check the file again.',
   },
 };

@@ -112,6 +112,6 @@ export const imporId = {
     imporRtmTanpaKepala: 'Rumah tangga {0} tidak punya kepala (status 1) yang diterima; semua barisnya ditolak.',
     imporRtmKepalaGanda: 'Rumah tangga {0} punya lebih dari satu kepala (status 1); semua barisnya ditolak.',
     imporDataBerubah:
-      'Data desa berubah sejak pratinjau sehingga sebuah keluarga tidak lagi punya kepala. Tidak ada yang disimpan; periksa ulang berkas.',
+      'Data berubah sejak pratinjau (misalnya sebuah NIK atau nomor KK dari berkas baru saja dicatat di tempat lain, atau sebuah keluarga tidak lagi punya kepala). Tidak ada yang disimpan; unggah dan periksa ulang berkas.',
   },
 };

@@ -52,7 +52,7 @@ function isFormula(value: unknown): value is { formula?: string; sharedFormula?:
 }
 
 /** Excel's test for a date format, as exceljs applies it to plain cells: y m d h s b outside quotes and brackets. */
-function isDateFormat(format: string | undefined): boolean {
+export function isDateFormat(format: string | undefined): boolean {
   if (!format) return false;
   return /[ymdhMsb]/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }

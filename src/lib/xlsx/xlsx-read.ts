@@ -16,12 +16,23 @@
  * The parsing methods of `WorkbookReader` used here are underscore-named (exceljs 4.4.0); xlsx-read.test.ts
  * covers them, so an exceljs upgrade that changes them fails there first.
  */
+import { existsSync } from 'node:fs';
 import { posix } from 'node:path';
 import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import type { ZipFile } from 'yauzl';
-import { type CellValue, flattenRow } from './xlsx-cells.js';
-import { asXlsxRejected, DEFAULT_XLSX_LIMITS, openXlsxZip, rejectXlsx } from './xlsx-check.js';
+import { type CellValue, flattenValue, isDateFormat } from './xlsx-cells.js';
+import {
+  asXlsxRejected,
+  DEFAULT_XLSX_LIMITS,
+  openXlsxZip,
+  rejectXlsx,
+  XlsxRejected,
+  type XlsxRejectedKode,
+} from './xlsx-check.js';
+import { type SheetContext, sheetRows } from './xlsx-sheet.js';
 import { type Entry, openEntry, type ZipDirectory } from './xlsx-zip.js';
 
 export type { CellValue };
@@ -48,7 +59,8 @@ interface ReaderParts {
   _parseWorkbook(input: Readable): Promise<void>;
   _parseStyles(input: Readable): Promise<void>;
   _parseSharedStrings(input: Readable): AsyncIterable<unknown>;
-  _parseWorksheet(input: AsyncIterable<string>, sheetNo: string): Iterable<{ value: AsyncIterable<ExcelJS.Row> }>;
+  sharedStrings?: unknown[];
+  styles?: { getStyleModel(id: number): { numFmt?: string } | null };
   workbookRels?: { Id: string; Type: string; Target: string }[];
   model?: { sheets?: { name: string; id: number; rId: string }[] };
   properties?: { model?: { date1904?: boolean } };
@@ -70,17 +82,14 @@ export async function* readRows(path: string, opts: ReadRowsOptions): AsyncGener
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, READER_OPTIONS) as unknown as ReaderParts;
     const sheets = await readWorkbookParts(reader, directory);
     const date1904 = reader.properties?.model?.date1904 === true;
+    const context = sheetContext(reader, date1904);
     for (const sheet of sheets) {
       if (skip.has(sheet.name.toLocaleLowerCase('id'))) continue;
       const text = entryText(directory.zip, sheet.entry);
-      for (const { value: worksheet } of reader._parseWorksheet(text, String(sheet.id))) {
-        for await (const row of worksheet) {
-          const cells = flattenRow(row, date1904);
-          if (cells.length === 0) continue;
-          count += 1;
-          if (count > opts.maxRows) throw rejectXlsx.terlaluBanyakBaris(opts.maxRows);
-          yield { sheet: sheet.name, row: row.number, cells };
-        }
+      for await (const { row, cells } of sheetRows(text, context)) {
+        count += 1;
+        if (count > opts.maxRows) throw rejectXlsx.terlaluBanyakBaris(opts.maxRows);
+        yield { sheet: sheet.name, row, cells };
       }
     }
   } catch (error) {
@@ -88,6 +97,26 @@ export async function* readRows(path: string, opts: ReadRowsOptions): AsyncGener
   } finally {
     directory.zip.close();
   }
+}
+
+/** Shared strings as plain text, and which cell styles are dates (each style looked up once). */
+function sheetContext(reader: ReaderParts, date1904: boolean): SheetContext {
+  // flattened in place: one table in memory, not two (it grows with the file's distinct texts)
+  const shared = (reader.sharedStrings ?? []) as CellValue[];
+  for (let i = 0; i < shared.length; i += 1) shared[i] = flattenValue(shared[i]);
+  const dates = new Map<number, boolean>();
+  return {
+    shared,
+    date1904,
+    isDateStyle(style) {
+      let known = dates.get(style);
+      if (known === undefined) {
+        known = isDateFormat(reader.styles?.getStyleModel(style)?.numFmt);
+        dates.set(style, known);
+      }
+      return known;
+    },
+  };
 }
 
 interface SheetPart {
@@ -162,3 +191,48 @@ async function* entryText(zip: ZipFile, entry: Entry): AsyncGenerator<string> {
     stream.destroy();
   }
 }
+
+/**
+ * `readRows` with the unzipping and XML parsing on a worker thread, so that the caller's own work on each
+ * row (checking, planning, writing) runs at the same time on another core. Same rows, same errors. Falls back
+ * to `readRows` in this thread when the compiled worker is not there (tests running the TypeScript sources).
+ */
+export async function* readRowsThreaded(path: string, opts: ReadRowsOptions): AsyncGenerator<SheetRow> {
+  const workerFile = fileURLToPath(new URL('./xlsx-read-worker.js', import.meta.url));
+  if (!existsSync(workerFile)) {
+    yield* readRows(path, opts);
+    return;
+  }
+  const worker = new Worker(workerFile, { workerData: { path, opts } });
+  const queue: WorkerMessage[] = [];
+  let wake: (() => void) | null = null;
+  const push = (m: WorkerMessage) => {
+    queue.push(m);
+    wake?.();
+    wake = null;
+  };
+  worker.on('message', push);
+  worker.on('error', (error) => push({ failed: error.message }));
+  worker.on('exit', () => push({ failed: 'worker berhenti' }));
+  try {
+    for (;;) {
+      if (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+      const m = queue.shift() as WorkerMessage;
+      if ('rows' in m) {
+        worker.postMessage('lagi');
+        yield* m.rows;
+      } else if ('done' in m) return;
+      else if ('rejected' in m) throw new XlsxRejected(m.rejected.kode, m.rejected.message);
+      else throw new Error(`membaca berkas gagal: ${m.failed}`);
+    }
+  } finally {
+    worker.removeAllListeners();
+    await worker.terminate();
+  }
+}
+
+type WorkerMessage =
+  | { rows: SheetRow[] }
+  | { done: true }
+  | { rejected: { kode: XlsxRejectedKode; message: string } }
+  | { failed: string };
