@@ -48,7 +48,9 @@ describe('the threaded workbook reader (compiled, as the CLI and server run it)'
       const inThread = await collect(readRows(file, { maxRows: 10_000 }));
       expect(inThread).toHaveLength(3_001);
       expect(await collect(readRowsThreaded(file, { maxRows: 10_000 }))).toEqual(inThread);
-      await expect(collect(readRowsThreaded(file, { maxRows: 100 }))).rejects.toMatchObject({ kode: 'terlaluBanyakBaris' });
+      await expect(collect(readRowsThreaded(file, { maxRows: 100 }))).rejects.toMatchObject({
+        kode: 'terlaluBanyakBaris',
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

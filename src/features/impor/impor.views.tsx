@@ -113,7 +113,7 @@ function Counts({ ctx, hasil }: { ctx: PageCtx; hasil: HasilImpor }) {
     [t.peringatan, hasil.peringatan],
   ];
   return (
-    <dl class="counts">
+    <dl class="stats counts">
       {rows.map(([label, n]) => (
         <div key={label}>
           <dt>{label}</dt>
