@@ -30,8 +30,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     db,
   );
   await db.schema.createIndex('impor_desa_idx').on('impor_tugas').columns(['desa_kode', 'id']).execute();
+  // the OpenSID export walks a desa's families in KK-number order, a page at a time
+  await db.schema.createIndex('keluarga_desa_no_kk_idx').on('keluarga').columns(['desa_kode', 'no_kk', 'id']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('keluarga_desa_no_kk_idx').execute();
   await db.schema.dropTable('impor_tugas').execute();
 }

@@ -1,10 +1,8 @@
-import { open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
-import { finished } from 'node:stream/promises';
 import { isRegionCode } from '#src/domain/region-code.js';
 import { exportDefault } from '#src/features/ekspor/ekspor-penduduk.service.js';
 import type { Actor } from '#src/lib/audit/audit.js';
 import type { Db } from '#src/lib/db/connect.js';
+import { writeAtomically } from './write-atomic.js';
 
 export type UsageError = { usage: string };
 
@@ -22,22 +20,8 @@ export async function exportPendudukCommand(
   if (typeof kode !== 'string' || !isRegionCode(kode))
     return { usage: '--desa KODE wajib: kode desa, kecamatan atau kabupaten, mis. --desa 33.17.09.2001' };
   if (!out?.toLowerCase().endsWith('.xlsx')) return { usage: 'OUT.xlsx wajib, mis. penduduk.xlsx' };
-  const target = resolve(out);
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-  // opened first: a missing folder or a read-only disk is an error before anything is read or audited
-  const file = (await open(temporary, 'w')).createWriteStream();
-  const failed = new Promise<never>((_, reject) => file.once('error', reject));
-  failed.catch(() => undefined);
-  try {
-    const result = await Promise.race([exportDefault(db, kode, file, actor), failed]);
-    await finished(file);
-    await rename(temporary, target);
-    const tanpaKk = result.tanpaKk > 0 ? `${result.tanpaKk} penduduk tanpa KK tidak diekspor.\n` : '';
-    const sheets = result.desa > 1 ? ` (${result.desa} desa, satu lembar per desa)` : '';
-    return `${result.rows} baris diekspor ke ${out}${sheets}\n${tanpaKk}`;
-  } catch (error) {
-    file.destroy();
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  const result = await writeAtomically(out, (file) => exportDefault(db, kode, file, actor));
+  const tanpaKk = result.tanpaKk > 0 ? `${result.tanpaKk} penduduk tanpa KK tidak diekspor.\n` : '';
+  const sheets = result.desa > 1 ? ` (${result.desa} desa, satu lembar per desa)` : '';
+  return `${result.rows} baris diekspor ke ${out}${sheets}\n${tanpaKk}`;
 }

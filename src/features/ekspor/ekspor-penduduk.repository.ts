@@ -32,38 +32,52 @@ export async function countForExport(db: Db, q: EksporQuery): Promise<{ denganKk
   return { denganKk: Number(r.kk), tanpaKk: Number(r.semua) - Number(r.kk) };
 }
 
-/** Where a batch ends: the next one starts after this family number, SHDK and id. */
+/** Where a page of families ends: the next one starts after this KK number (and id, for old numbers reused). */
 export interface EksporCursor {
   noKk: string;
-  level: number;
   id: number;
+}
+
+/** A page of the desa's families in OpenSID's order (No. KK), keyset-paginated on the family table alone. */
+export function listFamilyPage(db: Db, desaKode: string, after: EksporCursor | null, limit: number) {
+  let query = db.selectFrom('keluarga').select(['id', 'no_kk']).where('desa_kode', '=', desaKode);
+  if (after) query = query.where(sql<boolean>`(no_kk, id) > (${after.noKk}, ${after.id})`);
+  return query.orderBy('no_kk').orderBy('id').limit(limit).execute();
 }
 
 /** People without an SHDK come last in their family. */
 const level = sql<number>`coalesce(penduduk.kk_level, 99)`;
 
 /**
- * One batch of residents with their family, in OpenSID's order (No. KK, then SHDK), keyset-paginated: each
- * batch starts after the previous one's last row, so reading a large desa costs no growing OFFSET.
+ * The residents of some families (one page of them) that match the list conditions, with their family, in
+ * OpenSID's order (No. KK, then SHDK). Reading family by family keeps every query small however large the
+ * desa: no query sorts the whole desa.
  */
-export function listExportBatch(db: Db, q: EksporQuery, after: EksporCursor | null, limit: number) {
-  let query = db
-    .selectFrom('penduduk')
-    .innerJoin('keluarga', 'keluarga.id', 'penduduk.keluarga_id')
-    .select(PERSON_COLUMNS.map((c) => `penduduk.${c}` as const))
-    .select([
-      'penduduk.id',
-      'penduduk.lingkungan_id',
-      'keluarga.no_kk',
-      'keluarga.alamat as alamat_kk',
-      'keluarga.lingkungan_id as lingkungan_kk',
-      level.as('urut_level'),
-    ])
-    .where((eb) => pendudukWhere(eb as unknown as Eb, q));
-  if (after)
-    query = query.where(
-      sql<boolean>`(keluarga.no_kk, coalesce(penduduk.kk_level, 99), penduduk.id) > (${after.noKk}, ${after.level}, ${after.id})`,
-    );
-  return query.orderBy('keluarga.no_kk').orderBy(level).orderBy('penduduk.id').limit(limit).execute();
+export function listExportBatch(db: Db, q: EksporQuery, familyIds: readonly number[]) {
+  if (familyIds.length === 0) return Promise.resolve([]);
+  return (
+    db
+      .selectFrom('penduduk')
+      .innerJoin('keluarga', 'keluarga.id', 'penduduk.keluarga_id')
+      .select(PERSON_COLUMNS.map((c) => `penduduk.${c}` as const))
+      .select([
+        'penduduk.id',
+        'penduduk.lingkungan_id',
+        'keluarga.no_kk',
+        'keluarga.alamat as alamat_kk',
+        'keluarga.lingkungan_id as lingkungan_kk',
+        level.as('urut_level'),
+      ])
+      .where('penduduk.keluarga_id', 'in', familyIds)
+      // the desa condition written so that no index serves it: the family index must drive this query (SQLite
+      // would otherwise walk the whole desa through its desa index for every page)
+      .where(sql<string>`penduduk.desa_kode || ''`, '=', q.desaKode)
+      .where((eb) => pendudukWhere(eb as unknown as Eb, { ...q, desaKode: undefined }))
+      .orderBy('keluarga.no_kk')
+      .orderBy('keluarga.id')
+      .orderBy(level)
+      .orderBy('penduduk.id')
+      .execute()
+  );
 }
 export type EksporRow = Awaited<ReturnType<typeof listExportBatch>>[number];

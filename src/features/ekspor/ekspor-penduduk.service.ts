@@ -15,10 +15,12 @@ import {
   type EksporQuery,
   listDesaForExport,
   listExportBatch,
+  listFamilyPage,
 } from './ekspor-penduduk.repository.js';
 
-/** Rows read per query (keyset pages: 5,000 rows of 43 columns stay small, and fewer pages re-sort less). */
+/** About this many rows are read per query (a page of families holds ~3.5 people each). */
 export const BATCH = 5000;
+const familiesPerBatch = (rows: number) => Math.max(1, Math.ceil(rows / 3.5));
 
 export interface EksporRequest {
   /** a desa, or a kecamatan/kabupaten: every active desa under it, one sheet each */
@@ -113,7 +115,14 @@ export async function writeEkspor(db: Db, plan: EksporPlan, output: Writable, ba
     });
     let after: EksporCursor | null = null;
     for (;;) {
-      const rows = await listExportBatch(db, d.query, after, batch);
+      const families = await listFamilyPage(db, d.query.desaKode, after, familiesPerBatch(batch));
+      const last = families.at(-1);
+      if (!last) break;
+      const rows = await listExportBatch(
+        db,
+        d.query,
+        families.map((f) => f.id),
+      );
       for (const r of rows) {
         const unit = unitOf(r.lingkungan_id ?? r.lingkungan_kk);
         sheet.addRow(toOpenSidRow({ person: r, no_kk: r.no_kk, alamat: r.alamat_kk, unit }));
@@ -121,9 +130,7 @@ export async function writeEkspor(db: Db, plan: EksporPlan, output: Writable, ba
       written += rows.length;
       // a slow download holds the reading back (and a closed one stops it)
       await writer.drained();
-      const last = rows.at(-1);
-      if (!last || rows.length < batch) break;
-      after = { noKk: last.no_kk, level: Number(last.urut_level), id: last.id };
+      after = { noKk: last.no_kk, id: last.id };
     }
     sheet.commit();
   }

@@ -13,18 +13,6 @@ export class BerkasDitolak extends Error {
   }
 }
 
-/**
- * One data row as staged on disk: where it was, and the row read from its cells — or, when the cells
- * themselves were refused, the cells as found (for the report of rejected rows).
- */
-export interface BarisTahap {
-  urut: number;
-  baris: number;
-  lembar?: string;
-  mentah?: CellValue[];
-  row: BarisPenduduk | null;
-}
-
 export interface HasilBaca {
   /** data rows read (the header and rows after `###` not counted) */
   total: number;
@@ -33,28 +21,52 @@ export interface HasilBaca {
   errors: Masalah[];
 }
 
-export interface BacaOptions {
+export interface BacaOptions<T = BarisTahap> {
   maxRows: number;
   /** inflated size of the workbook's parts (zip bombs) */
   maxUncompressedBytes?: number;
   /** each chunk of staged rows as soon as it is read (to plan while the file is still being read) */
-  onChunk?: (chunk: readonly BarisTahap[]) => Promise<void>;
+  onChunk?: (chunk: readonly T[]) => Promise<void>;
   /** called every few thousand rows */
   progress?: (rows: number) => void;
 }
 
+/** How one kind of OpenSID sheet is read: its header row, its data rows, where the data ends. */
+export interface SheetFormat<H, R extends { peringatan?: Masalah[] }> {
+  readHeader(cells: readonly CellValue[]): { ok: true; header: H } | { ok: false; masalah: Masalah[] };
+  readRow(header: H, cells: readonly CellValue[], baris: number): { row: R | null; errors: Masalah[] };
+  isEndMarker(cells: readonly CellValue[]): boolean;
+  /** keep every row's raw cells (small rows), or only those refused while reading */
+  keepRaw: 'all' | 'refused';
+}
+
+/** A data row as staged: where it was, the row read from its cells (or null), perhaps its raw cells. */
+export interface Tahap<R> {
+  urut: number;
+  baris: number;
+  lembar?: string;
+  mentah?: CellValue[];
+  row: (R & { urut: number; baris: number; lembar?: string }) | null;
+}
+
 /**
- * First step of an import: stream the workbook (every sheet but "Kode Data"), check each row's cells and
- * stage every data row as one JSON line in `stagedPath`. Memory stays flat: rows are not kept.
+ * First step of an import: stream the workbook (every sheet but "Kode Data", each with its own header row,
+ * each ending at its marker), read each row's cells and stage every data row as one JSON line in
+ * `stagedPath`. Memory stays flat: rows are not kept (`onChunk` gets them in chunks as they are read).
  */
-export async function readWorkbook(path: string, stagedPath: string, opts: BacaOptions): Promise<HasilBaca> {
+export async function stageWorkbook<H, R extends { peringatan?: Masalah[] }>(
+  path: string,
+  stagedPath: string,
+  opts: BacaOptions<Tahap<R>>,
+  format: SheetFormat<H, R>,
+): Promise<HasilBaca> {
   const out = createWriteStream(stagedPath, { encoding: 'utf8', mode: 0o600 });
   const result: HasilBaca = { total: 0, header: [], errors: [] };
   let sheet: string | null = null;
   let sheetIndex = -1;
-  let header: Header | null = null;
+  let header: H | null = null;
   let ended = false;
-  const pending: BarisTahap[] = [];
+  const pending: Tahap<R>[] = [];
   try {
     for await (const { sheet: name, row, cells } of readRowsThreaded(path, {
       skipSheets: ['Kode Data'],
@@ -62,41 +74,31 @@ export async function readWorkbook(path: string, stagedPath: string, opts: BacaO
       ...(opts.maxUncompressedBytes ? { maxUncompressedBytes: opts.maxUncompressedBytes } : {}),
     })) {
       if (name !== sheet) {
-        sheet = name;
-        sheetIndex += 1;
-        header = null;
-        ended = false;
+        [sheet, sheetIndex, header, ended] = [name, sheetIndex + 1, null, false];
       }
       if (ended) continue;
       if (header === null) {
-        const h = readHeader(cells);
+        const h = format.readHeader(cells);
         if (!h.ok) throw new BerkasDitolak(h.masalah);
         header = h.header;
         if (sheetIndex === 0) result.header = cells.map((c) => String(c ?? ''));
         continue;
       }
-      if (isEndMarker(cells)) {
+      if (format.isEndMarker(cells)) {
         ended = true;
         continue;
       }
       result.total += 1;
-      const urut = result.total;
       const lembar = sheetIndex > 0 ? name : undefined;
       const mark = (m: Masalah): Masalah => (lembar ? { ...m, lembar } : m);
-      const r = readRow(header, cells, row);
+      const r = format.readRow(header, cells, row);
       result.errors.push(...r.errors.map(mark));
-      const staged: BarisTahap = {
-        urut,
-        baris: row,
-        ...(lembar ? { lembar } : {}),
-        ...(r.row ? {} : { mentah: cells }),
+      const where = { urut: result.total, baris: row, ...(lembar ? { lembar } : {}) };
+      const staged: Tahap<R> = {
+        ...where,
+        ...(r.row && format.keepRaw === 'refused' ? {} : { mentah: cells }),
         row: r.row
-          ? {
-              ...r.row,
-              urut,
-              ...(lembar ? { lembar } : {}),
-              ...(r.row.peringatan ? { peringatan: r.row.peringatan.map(mark) } : {}),
-            }
+          ? { ...r.row, ...where, ...(r.row.peringatan ? { peringatan: r.row.peringatan.map(mark) } : {}) }
           : null,
       };
       if (!out.write(`${JSON.stringify(staged)}\n`)) await once(out, 'drain');
@@ -113,6 +115,21 @@ export async function readWorkbook(path: string, stagedPath: string, opts: BacaO
   if (header === null) throw new BerkasDitolak([{ baris: 1, kolom: '', pesan: 'imporTanpaHeader' }]);
   if (opts.onChunk && pending.length > 0) await opts.onChunk(pending.splice(0));
   return result;
+}
+
+/** A resident row as staged (raw cells kept only when the cells themselves were refused). */
+export type BarisTahap = Tahap<BarisPenduduk>;
+
+const PENDUDUK: SheetFormat<Header, BarisPenduduk> = {
+  readHeader,
+  readRow,
+  isEndMarker,
+  keepRaw: 'refused',
+};
+
+/** OpenSID's resident sheets (FormatImporExcel). */
+export function readWorkbook(path: string, stagedPath: string, opts: BacaOptions): Promise<HasilBaca> {
+  return stageWorkbook(path, stagedPath, opts, PENDUDUK);
 }
 
 /** The staged rows again, in chunks (for the plan, the commit and the report). */

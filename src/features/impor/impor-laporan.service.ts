@@ -69,7 +69,7 @@ export async function writeReport(
         const cells = s.mentah
           ? header.map((_, i) => cellOut(s.mentah?.[i] ?? null))
           : names.map((n) =>
-              n === 'nik' ? (s.row?.nik ?? '0') : n === 'no_kk' ? (s.row?.no_kk ?? '') : (s.row?.nilai[n] ?? null),
+              n === 'nik' ? (s.row?.nik ?? '0') : n === 'no_kk' ? (s.row?.no_kk ?? '') : (s.row?.nilai?.[n] ?? null),
             );
         rejected.addRow([...cells, why.join('; ')]);
       }
@@ -79,8 +79,10 @@ export async function writeReport(
   await xlsx.commit();
 }
 
+/** A staged raw cell back into a sheet (dates were staged as ISO timestamps: written as YYYY-MM-DD). */
 function cellOut(v: unknown): string | number | null {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number') return v;
-  return String(v);
+  const text = String(v);
+  return /^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/.test(text) ? text.slice(0, 10) : text;
 }

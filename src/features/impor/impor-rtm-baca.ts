@@ -1,9 +1,14 @@
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
 import { codeFromInput } from '#src/domain/codes.js';
 import { nikOrNone } from '#src/lib/forms/penduduk-fields.js';
-import { type CellValue, readRows } from '#src/lib/xlsx/xlsx-read.js';
-import { type BacaOptions, BerkasDitolak, type HasilBaca, stagedChunks } from './impor-baca.js';
+import type { CellValue } from '#src/lib/xlsx/xlsx-read.js';
+import {
+  type BacaOptions,
+  type HasilBaca,
+  type SheetFormat,
+  stagedChunks,
+  stageWorkbook,
+  type Tahap,
+} from './impor-baca.js';
 import { columnLetter, type Masalah } from './impor-baris.js';
 import { KOLOM_GALAT } from './impor-kolom.js';
 import { cellText } from './impor-nilai.js';
@@ -37,13 +42,7 @@ export interface BarisRtm {
 }
 
 /** One staged data row (the same shape as the resident reader's, with a household row). */
-export interface TahapRtm {
-  urut: number;
-  baris: number;
-  lembar?: string;
-  mentah: CellValue[];
-  row: BarisRtm | null;
-}
+export type TahapRtm = Tahap<BarisRtm>;
 
 type HeaderRtm = readonly (KolomRtm | null)[];
 
@@ -103,56 +102,20 @@ export function readRtmRow(
 
 const isEndMarker = (cells: readonly CellValue[]) => cells.slice(0, 3).some((c) => String(c ?? '').trim() === '###');
 
-/** First step: stream the workbook, check each row's cells, stage every data row as one JSON line. */
-export async function readRtmWorkbook(path: string, stagedPath: string, opts: BacaOptions): Promise<HasilBaca> {
-  const out = createWriteStream(stagedPath, { encoding: 'utf8', mode: 0o600 });
-  const result: HasilBaca = { total: 0, header: [], errors: [] };
-  let sheet: string | null = null;
-  let sheetIndex = -1;
-  let header: HeaderRtm | null = null;
-  let ended = false;
-  try {
-    for await (const { sheet: name, row, cells } of readRows(path, {
-      skipSheets: ['Kode Data'],
-      maxRows: opts.maxRows,
-    })) {
-      if (name !== sheet) {
-        [sheet, sheetIndex, header, ended] = [name, sheetIndex + 1, null, false];
-      }
-      if (ended) continue;
-      if (header === null) {
-        const h = readRtmHeader(cells);
-        if (h.masalah.length > 0) throw new BerkasDitolak(h.masalah);
-        header = h.header;
-        if (sheetIndex === 0) result.header = cells.map((c) => String(c ?? ''));
-        continue;
-      }
-      if (isEndMarker(cells)) {
-        ended = true;
-        continue;
-      }
-      result.total += 1;
-      const lembar = sheetIndex > 0 ? name : undefined;
-      const mark = (m: Masalah): Masalah => (lembar ? { ...m, lembar } : m);
-      const r = readRtmRow(header, cells, row);
-      result.errors.push(...r.errors.map(mark));
-      const where = { urut: result.total, baris: row, ...(lembar ? { lembar } : {}) };
-      const staged: TahapRtm = {
-        ...where,
-        mentah: cells,
-        row: r.row
-          ? { ...r.row, ...where, ...(r.row.peringatan ? { peringatan: r.row.peringatan.map(mark) } : {}) }
-          : null,
-      };
-      if (!out.write(`${JSON.stringify(staged)}\n`)) await once(out, 'drain');
-      if (result.total % 5_000 === 0) opts.progress?.(result.total);
-    }
-  } finally {
-    out.end();
-    await once(out, 'close');
-  }
-  if (header === null) throw new BerkasDitolak([{ baris: 1, kolom: '', pesan: 'imporTanpaHeader' }]);
-  return result;
+const RTM: SheetFormat<HeaderRtm, BarisRtm> = {
+  readHeader(cells) {
+    const h = readRtmHeader(cells);
+    return h.masalah.length > 0 ? { ok: false, masalah: h.masalah } : { ok: true, header: h.header };
+  },
+  readRow: readRtmRow,
+  isEndMarker,
+  keepRaw: 'all',
+};
+
+/** OpenSID's household sheet (FormatImporRTM): three columns; every row keeps its raw cells for the report. */
+export function readRtmWorkbook(path: string, stagedPath: string, opts: BacaOptions): Promise<HasilBaca> {
+  const { onChunk: _resident, ...rest } = opts;
+  return stageWorkbook(path, stagedPath, rest, RTM);
 }
 
 /** The staged household rows again, in chunks. */
