@@ -216,6 +216,27 @@ describe('OpenSID resident import', () => {
     expect(inDesaB).toHaveLength(0);
   });
 
+  it('never runs two imports at once for one desa (the second is refused while the first is read)', async () => {
+    const file = tmp('dua.xlsx');
+    await writeOpenSid(file, family('3317091201100041', 410));
+    const copy = async (name: string) => {
+      const path = tmp(name);
+      await copyFile(file, path);
+      return path;
+    };
+    const first = await startImport(ctx, actor, { desaKode: DESA_A, path: await copy('a.xlsx'), nama: 'a', ukuran: 1 });
+    await expect(
+      startImport(ctx, actor, { desaKode: DESA_A, path: await copy('b.xlsx'), nama: 'b', ukuran: 1 }),
+    ).rejects.toMatchObject({ status: 409, key: 'imporSedangBerjalan' });
+    // another desa is not held up
+    const other = await startImport(ctx, actor, { desaKode: DESA_B, path: await copy('c.xlsx'), nama: 'c', ukuran: 1 });
+    await settled(first);
+    await settled(other);
+    const again = await startImport(ctx, actor, { desaKode: DESA_A, path: await copy('d.xlsx'), nama: 'd', ukuran: 1 });
+    await settled(again);
+    expect((await getJob(ctx, again)).status).toBe('siap');
+  });
+
   it('accepts labels and every alias instead of codes', async () => {
     const kk = '3317091201100005';
     const rows = family(kk, 60, {
