@@ -1,5 +1,6 @@
 import { codeList } from '#src/domain/codes.js';
 import { KOLOM_PENDUDUK } from '#src/features/impor/impor-kolom.js';
+import { type UnitRow, unitIndex } from '#src/features/lingkungan/lingkungan-names.js';
 import type { PendudukFields } from '#src/features/penduduk/penduduk.table.js';
 
 /**
@@ -72,22 +73,19 @@ export function toOpenSidRow(src: EksporSource): Cell[] {
   return READERS.map((read) => read(src));
 }
 
-/** dusun/RW/RT names of every unit of a desa, from its rows loaded once. */
-export function unitNamer(
-  rows: readonly { id: number; tingkat: 'dusun' | 'rw' | 'rt'; nama: string; induk_id: number | null }[],
-) {
-  const byId = new Map(rows.map((r) => [r.id, r]));
+/** dusun/RW/RT names of every unit of a desa as OpenSID writes them (`-` for a missing RW or RT). */
+export function unitNamer(rows: readonly UnitRow[]) {
+  const names = unitIndex(rows);
   const cache = new Map<number, UnitNames>();
   return (id: number | null): UnitNames => {
     if (id === null) return NO_UNIT;
-    let names = cache.get(id);
-    if (!names) {
-      names = { ...NO_UNIT };
-      for (let u = byId.get(id); u; u = u.induk_id === null ? undefined : byId.get(u.induk_id))
-        names[u.tingkat] = u.nama;
-      cache.set(id, names);
+    let out = cache.get(id);
+    if (!out) {
+      const n = names(id);
+      out = { dusun: n.dusun ?? '', rw: n.rw ?? '-', rt: n.rt ?? '-' };
+      cache.set(id, out);
     }
-    return names;
+    return out;
   };
 }
 

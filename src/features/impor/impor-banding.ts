@@ -1,31 +1,13 @@
-import type { LingkunganRow } from '#src/features/lingkungan/lingkungan.repository.js';
 import { tidyDusun, tidyNumber } from '#src/features/lingkungan/lingkungan-ensure.js';
+import type { UnitNames } from '#src/features/lingkungan/lingkungan-names.js';
 import type { Existing } from './impor.repository.js';
 import type { BarisPenduduk, Masalah } from './impor-baris.js';
 import { KOLOM_TERLINDUNG } from './impor-kolom.js';
 
 /** Columns that are not fields of the person's own record. */
+export type { UnitNames };
+
 const BUKAN_FIELD = new Set<string>(KOLOM_TERLINDUNG);
-
-export interface UnitNames {
-  dusun: string | null;
-  rw: string | null;
-  rt: string | null;
-}
-
-/** dusun/RW/RT names of every unit of a desa, from one list of its units. */
-export function unitNamer(units: readonly LingkunganRow[]): (id: number | null) => UnitNames {
-  const byId = new Map(units.map((u) => [u.id, u]));
-  return (id) => {
-    const names: UnitNames = { dusun: null, rw: null, rt: null };
-    let current = id === null ? undefined : byId.get(id);
-    while (current) {
-      names[current.tingkat] = current.nama;
-      current = current.induk_id === null ? undefined : byId.get(current.induk_id);
-    }
-    return names;
-  };
-}
 
 /** The unit a row names, tidied the way units are stored ("DUSUN KRAJAN_LOR" → "Krajan Lor", `-` → none). */
 export function rowUnit(nilai: BarisPenduduk['nilai']): UnitNames {

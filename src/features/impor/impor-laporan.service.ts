@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import type { Messages } from '#src/lib/i18n/messages.js';
 import { localise } from '#src/lib/i18n/messages.js';
@@ -6,16 +5,14 @@ import { createXlsxWriter } from '#src/lib/xlsx/xlsx-write.js';
 import { stagedChunks } from './impor-baca.js';
 import type { Masalah } from './impor-baris.js';
 import { KOLOM_GALAT } from './impor-kolom.js';
-import { type HasilImpor, headerPath, type ImporContext, problemsPath, stagedPath } from './impor-tugas.service.js';
-
-async function readJsonFile<T>(path: string, fallback: T): Promise<T> {
-  try {
-    return JSON.parse(await readFile(path, 'utf8')) as T;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return fallback;
-    throw error;
-  }
-}
+import {
+  type HasilImpor,
+  headerPath,
+  type ImporContext,
+  problemsPath,
+  readJsonFile,
+  stagedPath,
+} from './impor-tugas.service.js';
 
 /** The full problem lists of a job (written when it was checked, and again when applied). */
 export function readProblems(ctx: ImporContext, id: number): Promise<{ galat: Masalah[]; peringatan: Masalah[] }> {

@@ -63,9 +63,9 @@ const LNG = optionalCoordinate(180);
 const TAG = /^[0-9A-Za-z]{10,17}$/;
 
 /** A 16-digit number kept by Excel as a number has lost its last digit if it ends in 0 (15 significant digits). */
-function precisionWarning(cell: CellValue): string | undefined {
-  return typeof cell === 'number' && cell >= 1e15 && cell % 10 === 0 ? 'imporAngkaBukanTeks' : undefined;
-}
+export const isTruncatedNumber = (cell: CellValue) => typeof cell === 'number' && cell >= 1e15 && cell % 10 === 0;
+
+const precisionWarning = (cell: CellValue) => (isTruncatedNumber(cell) ? 'imporAngkaBukanTeks' : undefined);
 
 /** A non-empty cell of column `kolom`. */
 export function readCell(kolom: Kolom, cell: CellValue): Nilai {

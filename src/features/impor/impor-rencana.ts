@@ -1,12 +1,13 @@
 import { normaliseName } from '#src/domain/person-name.js';
 import { listLingkungan } from '#src/features/lingkungan/lingkungan.repository.js';
+import { unitIndex } from '#src/features/lingkungan/lingkungan-names.js';
 import { placeName } from '#src/features/penduduk/penduduk.service.js';
 import { dataWarnings } from '#src/features/penduduk/penduduk-rules.js';
 import { nikPrefixRegions } from '#src/features/wilayah/region-set.js';
 import type { Db } from '#src/lib/db/connect.js';
 import * as repo from './impor.repository.js';
 import { type BarisTahap, stagedChunks } from './impor-baca.js';
-import { compareWithExisting, lembarOf, rowUnit, type UnitNames, unitNamer } from './impor-banding.js';
+import { compareWithExisting, lembarOf, rowUnit, type UnitNames } from './impor-banding.js';
 import { type BarisPenduduk, type Masalah, missingForNew } from './impor-baris.js';
 import { person } from './impor-orang.js';
 
@@ -86,7 +87,7 @@ export async function createPlanner(db: Db, desaKode: string, progress?: (rows: 
     jumlah: { baru: 0, diperbarui: 0, tidak_berubah: 0, ditolak: 0, ganda: 0, peringatan: 0 },
   };
   const units = await listLingkungan(db, desaKode);
-  const unitOf = unitNamer(units);
+  const unitOf = unitIndex(units);
   const unitKinds = new Map<number, { dusun: string; rw: boolean }>();
   const regions = await nikPrefixRegions(db);
   const warned = new Map<number, Masalah[]>();

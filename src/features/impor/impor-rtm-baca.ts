@@ -11,7 +11,7 @@ import {
 } from './impor-baca.js';
 import { columnLetter, type Masalah } from './impor-baris.js';
 import { KOLOM_GALAT } from './impor-kolom.js';
-import { cellText } from './impor-nilai.js';
+import { cellText, isTruncatedNumber } from './impor-nilai.js';
 
 /**
  * Reading OpenSID's household workbook (FormatImporRTM.xlsx, reference import-format.md §9): every sheet but
@@ -69,7 +69,6 @@ const NIK = nikOrNone();
 const NOMOR = /^[\p{L}\p{N} ./-]+$/u;
 
 /** A 16-digit number kept by Excel as a number has lost its last digit if it ends in 0 (15 significant digits). */
-const lostDigit = (cell: CellValue) => typeof cell === 'number' && cell >= 1e15 && cell % 10 === 0;
 
 export function readRtmRow(
   header: HeaderRtm,
@@ -96,7 +95,7 @@ export function readRtmRow(
   if (errors.length > 0 || !nik.success || !nik.data || level === null) return { row: null, errors };
   const row: BarisRtm = { urut: 0, baris, nik: nik.data, nomor, level };
   const nikCell = cells[header.indexOf('nik')] ?? null;
-  if (lostDigit(nikCell)) row.peringatan = [{ baris, kolom: KOLOM_RTM.nik, pesan: 'imporAngkaBukanTeks' }];
+  if (isTruncatedNumber(nikCell)) row.peringatan = [{ baris, kolom: KOLOM_RTM.nik, pesan: 'imporAngkaBukanTeks' }];
   return { row, errors };
 }
 

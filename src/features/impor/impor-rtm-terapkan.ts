@@ -1,5 +1,5 @@
 import { todayIn } from '#src/domain/age.js';
-import { countFamiliesWithoutHead } from '#src/features/demo/demo-penduduk.repository.js';
+import { countFamiliesWithoutHead } from '#src/features/keluarga/keluarga-invariants.js';
 import { type Actor, audit, diffRecords } from '#src/lib/audit/audit.js';
 import type { Db } from '#src/lib/db/connect.js';
 import { isUniqueViolation } from '#src/lib/db/errors.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIn } from '#src/domain/age.js';
-import { countFamiliesWithoutHead } from '#src/features/demo/demo-penduduk.repository.js';
+import { countFamiliesWithoutHead } from '#src/features/keluarga/keluarga-invariants.js';
 import { createHousehold } from '#src/features/keluarga/rumah-tangga.service.js';
 import { systemActor } from '#src/lib/audit/audit.js';
 import { activate, DESA_A, DESA_B, makeNik } from '../../../tests/support/builders.js';

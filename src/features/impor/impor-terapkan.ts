@@ -2,10 +2,11 @@ import { sql } from 'kysely';
 import { todayIn } from '#src/domain/age.js';
 import { temporaryNumber } from '#src/domain/nik.js';
 import { normaliseName } from '#src/domain/person-name.js';
-import { countFamiliesWithoutHead } from '#src/features/demo/demo-penduduk.repository.js';
 import { scanRegion } from '#src/features/duplikat/duplikat.service.js';
+import { countFamiliesWithoutHead } from '#src/features/keluarga/keluarga-invariants.js';
 import { listLingkungan } from '#src/features/lingkungan/lingkungan.repository.js';
 import { ensureLingkungan } from '#src/features/lingkungan/lingkungan-ensure.js';
+import { unitIndex } from '#src/features/lingkungan/lingkungan-names.js';
 import { nextTemporarySerial } from '#src/features/penduduk/penduduk.repository.js';
 import { dataWarnings } from '#src/features/penduduk/penduduk-rules.js';
 import { nikPrefixRegions } from '#src/features/wilayah/region-set.js';
@@ -15,7 +16,7 @@ import type { Db } from '#src/lib/db/connect.js';
 import { nowIso } from '#src/lib/db/time.js';
 import { conflict } from '#src/lib/errors.js';
 import { stagedChunks } from './impor-baca.js';
-import { rowUnit, type UnitNames, unitNamer } from './impor-banding.js';
+import { rowUnit, type UnitNames } from './impor-banding.js';
 import type { BarisPenduduk } from './impor-baris.js';
 import { FIELD_PENDUDUK, KOLOM_TULIS } from './impor-kolom-tulis.js';
 import { person, updateExisting } from './impor-orang.js';
@@ -166,7 +167,7 @@ async function write(db: Db, tables: TableRows[]) {
 /** dusun/RW/RT ids by name, created when missing (once per distinct unit, not per row). */
 async function unitCache(db: Db, actor: Actor, desaKode: string) {
   const ids = new Map<string, number>();
-  let namer = unitNamer(await listLingkungan(db, desaKode));
+  let namer = unitIndex(await listLingkungan(db, desaKode));
   return {
     async idOf(u: UnitNames): Promise<number | null> {
       if (!u.dusun) return null;
@@ -175,7 +176,7 @@ async function unitCache(db: Db, actor: Actor, desaKode: string) {
       if (id === undefined) {
         id = await ensureLingkungan(db, actor, desaKode, { dusun: u.dusun, rw: u.rw, rt: u.rt });
         ids.set(key, id);
-        namer = unitNamer(await listLingkungan(db, desaKode));
+        namer = unitIndex(await listLingkungan(db, desaKode));
       }
       return id;
     },

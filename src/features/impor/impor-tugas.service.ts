@@ -268,7 +268,9 @@ async function apply(ctx: ImporContext, actor: Actor, job: repo.TugasRow, total:
     const preview = readJson<HasilImpor>(job.hasil);
     const hasil = await ctx.db.transaction().execute(async (trx) => {
       // the preview's plan is reused when nothing of the desa changed since; otherwise it is made again
-      const saved = kind.loadPlan ? await readSavedPlan(ctx, id) : null;
+      const saved = kind.loadPlan
+        ? await readJsonFile<{ fingerprint: string; plan: unknown } | null>(planPath(ctx, id), null)
+        : null;
       const reuse =
         saved !== null && preview !== null && saved.fingerprint === (await repo.registerFingerprint(trx, desaKode));
       const plan =
@@ -285,9 +287,17 @@ async function apply(ctx: ImporContext, actor: Actor, job: repo.TugasRow, total:
         plan,
         progress: (n) => progress.set(id, { fase: 'menerapkan', selesai: n, total }),
       });
-      const readErrors = JSON.parse(await readFile(readErrorsPath(ctx, id), 'utf8')) as Masalah[];
+      // a reused plan keeps the preview's counts and problems; a new one rewrites them
       const result =
-        reuse && preview ? preview : await saveProblems(ctx, id, total, [...readErrors, ...plan.errors], plan);
+        reuse && preview
+          ? preview
+          : await saveProblems(
+              ctx,
+              id,
+              total,
+              [...(await readJsonFile<Masalah[]>(readErrorsPath(ctx, id), [])), ...plan.errors],
+              plan,
+            );
       await audit.record(trx, actor, {
         aksi: 'impor',
         entitas: 'impor',
@@ -303,11 +313,13 @@ async function apply(ctx: ImporContext, actor: Actor, job: repo.TugasRow, total:
   }
 }
 
-async function readSavedPlan(ctx: ImporContext, id: number): Promise<{ fingerprint: string; plan: unknown } | null> {
+/** A JSON file of a job's folder, or `fallback` when it is not there. */
+export async function readJsonFile<T>(path: string, fallback: T): Promise<T> {
   try {
-    return JSON.parse(await readFile(planPath(ctx, id), 'utf8')) as { fingerprint: string; plan: unknown };
-  } catch {
-    return null;
+    return JSON.parse(await readFile(path, 'utf8')) as T;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return fallback;
+    throw error;
   }
 }
 

@@ -35,3 +35,40 @@ export async function findInvariantViolations(db: Db): Promise<string[]> {
   }
   return problems;
 }
+
+/**
+ * Active families (and households) of the desa whose head is not a living member with SHDK 1 (household:
+ * rtm_level 1). Must be 0: a family is never without its head. Two index scans of the desa, compared here
+ * (a NOT EXISTS over the whole table may be planned as a scan of every resident of the kabupaten).
+ */
+export async function countFamiliesWithoutHead(db: Db, desaKode: string): Promise<number> {
+  const heads = await db
+    .selectFrom('penduduk')
+    .select(['id', 'keluarga_id', 'rumah_tangga_id', 'kk_level', 'rtm_level'])
+    .where('desa_kode', '=', desaKode)
+    .where('status_dasar', '=', 1)
+    .where((eb) => eb.or([eb('kk_level', '=', 1), eb('rtm_level', '=', 1)]))
+    .execute();
+  const byId = new Map(heads.map((h) => [h.id, h]));
+  const families = await db
+    .selectFrom('keluarga')
+    .select(['id', 'kepala_id'])
+    .where('desa_kode', '=', desaKode)
+    .where('ditutup_pada', 'is', null)
+    .execute();
+  const households = await db
+    .selectFrom('rumah_tangga')
+    .select(['id', 'kepala_id'])
+    .where('desa_kode', '=', desaKode)
+    .where('ditutup_pada', 'is', null)
+    .execute();
+  const badFamilies = families.filter((k) => {
+    const h = k.kepala_id === null ? undefined : byId.get(k.kepala_id);
+    return h?.keluarga_id !== k.id || h.kk_level !== 1;
+  });
+  const badHouseholds = households.filter((r) => {
+    const h = r.kepala_id === null ? undefined : byId.get(r.kepala_id);
+    return h?.rumah_tangga_id !== r.id || h.rtm_level !== 1;
+  });
+  return badFamilies.length + badHouseholds.length;
+}

@@ -1,6 +1,6 @@
 import { codeLabel } from '#src/domain/codes.js';
 import { maskNumber } from '#src/domain/nik.js';
-import type { LingkunganRow } from '#src/features/lingkungan/lingkungan.repository.js';
+import type { UnitNames } from '#src/features/lingkungan/lingkungan-names.js';
 import type { PendudukRow } from '#src/features/penduduk/penduduk.repository.js';
 import { pendudukFields } from '#src/features/penduduk/penduduk.schema.js';
 import type { PendudukListRow } from '#src/features/penduduk/penduduk-list.repository.js';
@@ -10,27 +10,7 @@ import type { FamilyListRow } from './penduduk-api.repository.js';
  * Records as the API gives them: OpenSID column names, codes as numbers, dates YYYY-MM-DD. Identity numbers
  * are shown only to callers holding read:nik on the record; others see the last 4 digits (`************0001`).
  */
-export interface UnitNames {
-  dusun: string | null;
-  rw: string | null;
-  rt: string | null;
-}
-
-const NO_UNIT: UnitNames = { dusun: null, rw: null, rt: null };
-
-/** dusun/RW/RT names of every unit of a desa, from its rows (one query instead of one per person). */
-export function unitIndex(rows: readonly LingkunganRow[]): (id: number | null) => UnitNames {
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return (id) => {
-    const names = { ...NO_UNIT };
-    let current = id === null ? undefined : byId.get(id);
-    for (let depth = 0; current && depth < 4; depth++) {
-      names[current.tingkat] = current.nama;
-      current = current.induk_id === null ? undefined : byId.get(current.induk_id);
-    }
-    return names;
-  };
-}
+export type { UnitNames };
 
 const shown = (value: string | null | undefined, reveal: boolean): string | null =>
   value ? (reveal ? value : maskNumber(value)) : null;

@@ -9,6 +9,7 @@ import {
 } from '#src/features/keluarga/keluarga.service.js';
 import { findSibling, listLingkungan } from '#src/features/lingkungan/lingkungan.repository.js';
 import { ensureLingkungan, tidyDusun, tidyNumber } from '#src/features/lingkungan/lingkungan-ensure.js';
+import { unitIndex } from '#src/features/lingkungan/lingkungan-names.js';
 import { listWarnings } from '#src/features/penduduk/penduduk.repository.js';
 import { type PendudukInput, pendudukFields } from '#src/features/penduduk/penduduk.schema.js';
 import { getPenduduk, insertPerson, updatePerson } from '#src/features/penduduk/penduduk.service.js';
@@ -18,7 +19,6 @@ import { nowIso } from '#src/lib/db/time.js';
 import { HttpError, notFound } from '#src/lib/errors.js';
 import { countFamilies, findFamilyOf, listFamilies } from './penduduk-api.repository.js';
 import type { PendudukBaru, PendudukUbah } from './penduduk-api.schema.js';
-import { unitIndex } from './penduduk-api.serialize.js';
 
 export const fieldError = (status: number, field: string, key: string) =>
   new HttpError(status, 'invalid', {}, { [field]: key });

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { ageOn, todayIn } from '#src/domain/age.js';
 import { codeLabel } from '#src/domain/codes.js';
 import { listLingkungan } from '#src/features/lingkungan/lingkungan.repository.js';
+import { unitIndex } from '#src/features/lingkungan/lingkungan-names.js';
 import { type Actor, audit } from '#src/lib/audit/audit.js';
 import type { Db } from '#src/lib/db/connect.js';
 import type { Messages } from '#src/lib/i18n/messages.js';
@@ -14,18 +15,12 @@ import { type ListScope, searchPenduduk } from './penduduk-list.service.js';
 
 const BATCH = 500;
 
-/** dusun/RW/RT names of every unit of a desa (one query). */
+/** dusun/RW/RT names of every unit of a desa (one query); empty where there is none. */
 async function unitNames(db: Db, desaKode: string) {
-  const rows = await listLingkungan(db, desaKode);
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const names = unitIndex(await listLingkungan(db, desaKode));
   return (id: number | null) => {
-    const names = { dusun: '', rw: '', rt: '' };
-    let current = id === null ? undefined : byId.get(id);
-    while (current) {
-      names[current.tingkat] = current.nama;
-      current = current.induk_id === null ? undefined : byId.get(current.induk_id);
-    }
-    return names;
+    const n = names(id);
+    return { dusun: n.dusun ?? '', rw: n.rw ?? '', rt: n.rt ?? '' };
   };
 }
 
