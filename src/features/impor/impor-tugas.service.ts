@@ -57,6 +57,11 @@ const SHOWN = 200;
 const progress = new Map<number, Kemajuan>();
 /** the work of the jobs this process runs, so that a caller (CLI, test) may wait for it */
 const work = new Map<number, Promise<void>>();
+/**
+ * Starts and commits of this process between registering a job in the database and tracking its work:
+ * while one is in flight, a job of this process that is not tracked yet is not mistaken for a dead one.
+ */
+let inFlight = 0;
 
 export const thisProcess = () => `${hostname()}:${process.pid}`;
 export const jobDir = (ctx: ImporContext, id: number) => join(resolve(ctx.dataDir), 'impor', String(id));
@@ -98,7 +103,7 @@ export async function clearStale(db: Db, desaKode?: string): Promise<number> {
     const [host, pid] = (job.pemilik ?? ':').split(':');
     const here = host === hostname();
     const gone = here
-      ? !isAlive(Number(pid)) || (Number(pid) === process.pid && !work.has(job.id))
+      ? !isAlive(Number(pid)) || (Number(pid) === process.pid && inFlight === 0 && !work.has(job.id))
       : Date.now() - Date.parse(job.diperbarui_pada) > 6 * 3_600_000;
     if (gone && (await repo.setStatus(db, job.id, ['membaca', 'menerapkan'], 'gagal', { pesan: 'imporTerputus' })))
       cleared += 1;
@@ -133,6 +138,7 @@ export async function startImport(ctx: ImporContext, actor: Actor, up: Unggahan)
   }
   await clearStale(ctx.db, up.desaKode);
   let id: number;
+  inFlight += 1;
   try {
     id = await repo.insertTugas(ctx.db, {
       desa_kode: up.desaKode,
@@ -142,16 +148,30 @@ export async function startImport(ctx: ImporContext, actor: Actor, up: Unggahan)
       dibuat_oleh: actor.username,
       pemilik: thisProcess(),
     });
+    track(id, prepareThenAnalyse(ctx, id, up));
   } catch (error) {
+    await rm(up.path, { force: true });
     if (uniqueViolationOn(error, 'desa_kode') || uniqueViolationOn(error, 'impor_satu_berjalan'))
       throw conflict('imporSedangBerjalan');
     throw error;
+  } finally {
+    inFlight -= 1;
   }
-  await mkdir(jobDir(ctx, id), { recursive: true, mode: 0o700 });
-  const file = join(jobDir(ctx, id), 'berkas.xlsx');
-  await rename(up.path, file);
-  track(id, analyse(ctx, id, up.jenis ?? 'penduduk', up.desaKode, file));
   return id;
+}
+
+async function prepareThenAnalyse(ctx: ImporContext, id: number, up: Unggahan) {
+  const file = join(jobDir(ctx, id), 'berkas.xlsx');
+  try {
+    await mkdir(jobDir(ctx, id), { recursive: true, mode: 0o700 });
+    await rename(up.path, file);
+  } catch (error) {
+    await rm(up.path, { force: true });
+    ctx.log?.error({ err: error, job: id }, 'import file could not be moved');
+    await repo.setStatus(ctx.db, id, ['membaca'], 'gagal', { pesan: 'imporGagal' });
+    return;
+  }
+  await analyse(ctx, id, up.jenis ?? 'penduduk', up.desaKode, file);
 }
 
 function track(id: number, p: Promise<void>) {
@@ -248,16 +268,18 @@ export async function commitImport(ctx: ImporContext, actor: Actor, id: number):
   const job = await repo.findTugas(ctx.db, id);
   if (!job) throw notFound();
   await clearStale(ctx.db, job.desa_kode);
-  let moved: boolean;
+  inFlight += 1;
   try {
-    moved = await repo.setStatus(ctx.db, id, ['siap'], 'menerapkan', { pemilik: thisProcess() });
+    if (!(await repo.setStatus(ctx.db, id, ['siap'], 'menerapkan', { pemilik: thisProcess() })))
+      throw conflict('imporBukanSiap');
+    track(id, apply(ctx, actor, job, readJson<HasilImpor>(job.hasil)?.total ?? 0));
   } catch (error) {
     if (uniqueViolationOn(error, 'desa_kode') || uniqueViolationOn(error, 'impor_satu_berjalan'))
       throw conflict('imporSedangBerjalan');
     throw error;
+  } finally {
+    inFlight -= 1;
   }
-  if (!moved) throw conflict('imporBukanSiap');
-  track(id, apply(ctx, actor, job, readJson<HasilImpor>(job.hasil)?.total ?? 0));
 }
 
 async function apply(ctx: ImporContext, actor: Actor, job: repo.TugasRow, total: number) {

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '#src/lib/audit/audit.js';
 import { activate, DESA_A, DESA_B } from '../../../tests/support/builders.js';
@@ -6,6 +8,7 @@ import { type Cells, family, importContext, nikFor, writeOpenSid } from '../../.
 import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-db.js';
 import { useTempDir } from '../../../tests/support/xlsx-files.js';
 import { readProblems } from './impor-laporan.service.js';
+import { insertTugas, setStatus } from './impor-tugas.repository.js';
 import { commitImport, getJob, type ImporContext, settled, startImport } from './impor-tugas.service.js';
 
 const actor = systemActor('operator-a');
@@ -224,17 +227,52 @@ describe('OpenSID resident import', () => {
       await copyFile(file, path);
       return path;
     };
-    const first = await startImport(ctx, actor, { desaKode: DESA_A, path: await copy('a.xlsx'), nama: 'a', ukuran: 1 });
+    // an import another Balai process of this machine is reading (the parent process is alive for sure)
+    const running = await insertTugas(t.db, {
+      desa_kode: DESA_A,
+      jenis: 'penduduk',
+      nama_berkas: 'lain.xlsx',
+      ukuran: 1,
+      dibuat_oleh: 'operator-a',
+      pemilik: `${hostname()}:${process.ppid}`,
+    });
+    expect(running).toBeGreaterThan(0);
+    const refused = await copy('b.xlsx');
     await expect(
-      startImport(ctx, actor, { desaKode: DESA_A, path: await copy('b.xlsx'), nama: 'b', ukuran: 1 }),
+      startImport(ctx, actor, { desaKode: DESA_A, path: refused, nama: 'b', ukuran: 1 }),
     ).rejects.toMatchObject({ status: 409, key: 'imporSedangBerjalan' });
+    expect(existsSync(refused)).toBe(false);
     // another desa is not held up
     const other = await startImport(ctx, actor, { desaKode: DESA_B, path: await copy('c.xlsx'), nama: 'c', ukuran: 1 });
-    await settled(first);
     await settled(other);
+    expect((await getJob(ctx, other)).status).toBe('siap');
+    // and when the other import ends, the desa may import again
+    await setStatus(t.db, running, ['membaca'], 'gagal', { pesan: 'imporGagal' });
     const again = await startImport(ctx, actor, { desaKode: DESA_A, path: await copy('d.xlsx'), nama: 'd', ukuran: 1 });
     await settled(again);
     expect((await getJob(ctx, again)).status).toBe('siap');
+  });
+
+  it('two uploads for one desa at the same moment: one is read, the other refused, none is lost as stale', async () => {
+    const file = tmp('serentak.xlsx');
+    await writeOpenSid(file, family('3317091201100042', 420));
+    const paths = await Promise.all(
+      ['s1.xlsx', 's2.xlsx', 's3.xlsx'].map(async (name) => {
+        const path = tmp(name);
+        await copyFile(file, path);
+        return path;
+      }),
+    );
+    const results = await Promise.allSettled(
+      paths.map((path, i) => startImport(ctx, actor, { desaKode: DESA_B, path, nama: `s${i}`, ukuran: 1 })),
+    );
+    const started = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    for (const r of results)
+      if (r.status === 'rejected') expect(r.reason).toMatchObject({ status: 409, key: 'imporSedangBerjalan' });
+    expect(started.length).toBeGreaterThanOrEqual(1);
+    for (const id of started) await settled(id);
+    // every job that started was read to the end (none was cleared as a dead process's job)
+    for (const id of started) expect((await getJob(ctx, id)).status).toBe('siap');
   });
 
   it('accepts labels and every alias instead of codes', async () => {
