@@ -33,6 +33,11 @@ const EnvSchema = z.object({
   BALAI_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).default(720),
   /** absolute session lifetime in days */
   BALAI_SESSION_MAX_DAYS: z.coerce.number().int().min(1).default(7),
+  /** base64 of 32 random bytes: encrypts the signing keys at rest; unset → <data dir>/kunci/master.key */
+  BALAI_MASTER_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, 'harus base64 dari 32 byte (buat dengan: openssl rand -base64 32)')
+    .optional(),
 });
 
 export type Env = Readonly<z.infer<typeof EnvSchema>>;
