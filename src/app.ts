@@ -73,6 +73,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     requestIdHeader: false,
     bodyLimit: env.BALAI_BODY_LIMIT,
     trustProxy: env.BALAI_TRUST_PROXY,
+    // letter QR tokens (/v/:token) are ~200 characters, longer than Fastify's default of 100
+    routerOptions: { maxParamLength: 700 },
   });
 
   // every route that gets registered, for the role × route test: none may lack a declared access rule

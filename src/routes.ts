@@ -8,9 +8,11 @@ import { healthRoutes } from './features/health/health.routes.js';
 import { instalasiRoutes } from './features/instalasi/instalasi.routes.js';
 import { lingkunganRoutes } from './features/lingkungan/lingkungan.routes.js';
 import { penggunaRoutes } from './features/pengguna/pengguna.routes.js';
+import { suratVerifikasiRoutes } from './features/surat/surat-verifikasi.routes.js';
 import { regionTarget, wilayahRoutes } from './features/wilayah/wilayah.routes.js';
 import type { RouteDef } from './lib/http/route.js';
 import { registryRoutes } from './routes-registry.js';
+import { suratRoutesTable } from './routes-surat.js';
 
 /**
  * Every route of Balai, in one table: method, path, who may call it (permission on a target, any signed-in
@@ -28,6 +30,7 @@ export function buildRoutes(d: Deps): RouteDef[] {
   const lingkungan = lingkunganRoutes(d);
   const pengguna = penggunaRoutes(d);
   const audit = auditRoutes(d);
+  const verifikasi = suratVerifikasiRoutes(d);
 
   return [
     // public: health, assets, open data, login, first-time setup, language
@@ -36,6 +39,10 @@ export function buildRoutes(d: Deps): RouteDef[] {
     { method: 'GET', url: '/api/v1/wilayah', access: 'public', handler: wilayah.apiProvinces },
     { method: 'GET', url: '/api/v1/wilayah/:kode', access: 'public', handler: wilayah.apiRegion },
     { method: 'GET', url: '/desa/:kode/logo', access: 'public', handler: desa.logo },
+    // public: letter verification (the QR's target) and the keys to check QR tokens offline
+    { method: 'GET', url: '/v/kunci.json', access: 'public', handler: verifikasi.keys },
+    { method: 'GET', url: '/v/:token', access: 'public', handler: verifikasi.page },
+    { method: 'POST', url: '/v/:token', access: 'public', fileLimit: 20_971_520, handler: verifikasi.upload },
     { method: 'GET', url: '/masuk', access: 'public', handler: auth.showLogin },
     { method: 'POST', url: '/masuk', access: 'public', handler: auth.login },
     { method: 'GET', url: '/setup/:token', access: 'public', handler: setup.showSetup },
@@ -143,5 +150,6 @@ export function buildRoutes(d: Deps): RouteDef[] {
     { method: 'GET', url: '/audit', access: 'read:audit', handler: audit.browse },
 
     ...registryRoutes(d),
+    ...suratRoutesTable(d),
   ];
 }

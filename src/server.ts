@@ -2,6 +2,8 @@ import { buildApp } from './app.js';
 import { loadEnv } from './env.js';
 import { purgeExpiredSessions } from './features/auth/session.service.js';
 import { createSetupLink } from './features/instalasi/instalasi.service.js';
+import { warmSuratRenderer } from './features/surat/render/surat-render.js';
+import { ensureJenisBawaan } from './features/surat/surat-jenis.service.js';
 import { openMigratedDatabase } from './lib/db/open.js';
 
 /** `npm start`: migrate the configured database, print a setup link on an empty install, serve. Never adds demo data. */
@@ -10,6 +12,9 @@ async function main(): Promise<void> {
   const { db, dialect, close, applied } = await openMigratedDatabase(env);
   const app = await buildApp({ env, db, dialect });
   if (applied.length > 0) app.log.info({ migrasi: applied }, 'migrasi diterapkan');
+  // the built-in letter types up to date, and the PDF engine loaded, before the first request
+  await ensureJenisBawaan(db);
+  warmSuratRenderer();
 
   await app.listen({ host: env.HOST, port: env.PORT });
   const link = await createSetupLink(db);

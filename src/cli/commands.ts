@@ -12,6 +12,7 @@ import { demoReport } from './demo-report.js';
 import { exportPendudukCommand } from './export-command.js';
 import { exportRumahTanggaCommand } from './export-rtm-command.js';
 import { importCommand } from './import-command.js';
+import { suratIssueCommand } from './surat-command.js';
 
 export interface CliIo {
   out(text: string): void;
@@ -36,11 +37,14 @@ export const USAGE = `Pemakaian: npx balai <perintah>
   export rumah-tangga --desa KODE OUT.xlsx  rumah tangga satu desa dalam format impor RTM OpenSID (NIK lengkap)
   import rumah-tangga --desa KODE FILE [--dry-run] [--json]
                                             bentuk rumah tangga dari penduduk terdaftar (berkas RTM OpenSID)
+  surat issue --desa KODE --type SLUG --nik NIK [--field NAMA=NILAI …] [--subjek BLOK=NIK …] --as USERNAME
+              [--out SURAT.pdf] [--json]    buat surat sebagai pengguna itu; bila ia langkah terakhir (mis. kepala
+                                            desa), surat diberi nomor, ditandatangani dan ber-QR
 
 Basis data: DATABASE_URL (kosong = ./data/balai.db).
 `;
 
-type Values = Record<string, string | boolean | undefined>;
+type Values = Record<string, string | boolean | string[] | undefined>;
 
 const cliActor = () => systemActor(`cli:${process.env.USER ?? process.env.LOGNAME ?? 'shell'}`);
 
@@ -112,6 +116,24 @@ export async function runCommand(db: Db, positionals: string[], values: Values, 
           );
         const opts = { desa: values.desa, file: arg, dryRun: values['dry-run'] === true, json: values.json === true };
         return await importCommand(db, cliActor(), { ...opts, jenis: 'rumah_tangga' }, io);
+      }
+      case 'surat issue': {
+        const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+        const list = (k: string) => (Array.isArray(values[k]) ? (values[k] as string[]) : undefined);
+        return await suratIssueCommand(
+          db,
+          {
+            desa: str('desa'),
+            type: str('type'),
+            nik: str('nik'),
+            field: list('field'),
+            subjek: list('subjek'),
+            as: str('as'),
+            out: str('out'),
+            json: values.json === true,
+          },
+          io,
+        );
       }
       default:
         return usage(io, `perintah tidak dikenal: ${positionals.join(' ')}`);

@@ -23,6 +23,12 @@ async function main(argv: string[]): Promise<number> {
       'all-desa': { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       json: { type: 'boolean' },
+      type: { type: 'string' },
+      nik: { type: 'string' },
+      field: { type: 'string', multiple: true },
+      subjek: { type: 'string', multiple: true },
+      as: { type: 'string' },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -8,6 +8,7 @@ import { createHousehold } from '#src/features/keluarga/rumah-tangga.service.js'
 import { savePendudukFoto } from '#src/features/penduduk/penduduk-foto.service.js';
 import { recordArrival } from '#src/features/peristiwa/kedatangan.service.js';
 import { recordLeavingEvent } from '#src/features/peristiwa/kepergian.service.js';
+import { batalkanSurat, buatSurat } from '#src/features/surat/surat.service.js';
 import { systemActor } from '#src/lib/audit/audit.js';
 import { ROLE_PERMISSIONS, ROLES, type Role } from '#src/lib/auth/roles.js';
 import type { RouteDef } from '#src/lib/http/route.js';
@@ -92,6 +93,8 @@ interface Fixture {
   fromA: number;
   toA: number;
   imporId: number;
+  /** a letter of desa A that was drafted and cancelled: every action on it answers without changing it */
+  suratId: number;
 }
 
 /** Concrete URL for a route pattern, pointing inside desa A (inside the dusun operator's dusun). */
@@ -105,6 +108,7 @@ function sampleUrl(url: string, f: Fixture): string {
     if (url.includes('/peristiwa/:id')) return f.peristiwaId;
     if (url.startsWith('/duplikat')) return f.pairId;
     if (url.startsWith('/desa/:kode/impor/:id')) return f.imporId;
+    if (url.startsWith('/desa/:kode/surat/:id')) return f.suratId;
     if (url === '/pindah/:id/batal') return f.toA;
     if (url.startsWith('/pindah')) return f.fromA;
     throw new Error(`no sample id for ${url}: add one to the role × route matrix`);
@@ -112,6 +116,7 @@ function sampleUrl(url: string, f: Fixture): string {
   return url
     .replace(':kode', DESA_A)
     .replace(':token', 'bukan-token')
+    .replace(':slug', 'surat-keterangan-domisili')
     .replace(':file', 'app.css')
     .replace(':jenis', 'mati')
     .replace(':id', () => String(id()));
@@ -213,6 +218,25 @@ describe('role × route matrix', () => {
     await writeOpenSid(file, family3('3317091201109999', 9001));
     f.imporId = await startImport(ctx, actor, { desaKode: DESA_A, path: file, nama: 'matriks.xlsx', ukuran: 1 });
     await settled(f.imporId);
+    const suratCtx = {
+      db: t.db,
+      files: createFileStore(join(t.dataDir, 'unggahan')),
+      keys: { dataDir: t.dataDir },
+      publicUrl: 'http://localhost',
+    };
+    const operator = {
+      actor,
+      grants: [{ peran: 'operator-desa' as const, lingkupKode: DESA_A, lingkunganId: null }],
+      nama: 'Operator Matriks',
+    };
+    f.suratId = await buatSurat(
+      suratCtx,
+      operator,
+      DESA_A,
+      { slug: 'surat-keterangan-domisili', subjek: { individu: { pendudukId: f.pendudukId } }, isian: {} },
+      { ajukan: false },
+    );
+    await batalkanSurat(suratCtx, operator, DESA_A, f.suratId, 'contoh matriks');
   });
 
   // the table as app.ts builds it (handlers are never called here)

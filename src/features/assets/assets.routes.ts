@@ -4,7 +4,7 @@ import { notFound } from '#src/lib/errors.js';
 import { param } from '#src/lib/http/request.js';
 
 /** The few static files of the admin UI (stylesheet, icon), from /public, by exact name only. */
-const ASSETS = new Set(['app.css', 'favicon.svg']);
+const ASSETS = new Set(['app.css', 'favicon.svg', 'surat-pratinjau.js']);
 
 export function assetRoutes(_d: Deps) {
   return {

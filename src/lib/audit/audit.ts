@@ -26,6 +26,8 @@ export const AUDIT_ENTITIES = [
   'pindah_antar_desa',
   'duplikat',
   'impor',
+  'surat',
+  'surat_jenis',
 ] as const;
 
 export type Changes = Record<string, [unknown, unknown]>;

@@ -34,6 +34,14 @@ export const PERMISSIONS = [
   'review:duplikat',
   'export:penduduk',
   'import:penduduk',
+  // letters
+  'read:surat',
+  'write:surat',
+  'approve:surat',
+  'approve:surat-sekdes',
+  'approve:surat-kades',
+  'setting:surat',
+  'manage:jenis-surat',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -51,6 +59,18 @@ export const ROLE_SCOPE: Readonly<Record<Role, ScopeLevel>> = {
   'operator-wilayah': 'lingkungan',
 };
 
+/** What only the desa itself does to its register. */
+const DESA_OWN: Permission[] = ['write:penduduk', 'record:peristiwa', 'import:penduduk'];
+/** The desa's letters: its own office drafts, approves and signs them; the kabupaten defines new types. */
+const LETTERS: Permission[] = [
+  'read:surat',
+  'write:surat',
+  'approve:surat',
+  'approve:surat-sekdes',
+  'approve:surat-kades',
+  'setting:surat',
+  'manage:jenis-surat',
+];
 const DESA_READ: Permission[] = ['read:dashboard', 'read:desa', 'read:lingkungan'];
 /** Who keeps the register: reads full records (NIK, KK), records and corrects, reviews duplicates, exports. */
 const REGISTRY_KEEPER: Permission[] = [
@@ -69,9 +89,10 @@ const REGISTRY_KEEPER: Permission[] = [
  * dusun/RW/RT operators see residents with masked numbers; web editors see none.
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  'admin-kabupaten': PERMISSIONS.filter(
-    (p) => p !== 'write:penduduk' && p !== 'record:peristiwa' && p !== 'import:penduduk',
-  ),
+  'admin-kabupaten': [
+    ...PERMISSIONS.filter((p) => !DESA_OWN.includes(p) && !LETTERS.includes(p)),
+    'manage:jenis-surat',
+  ],
   'staf-kecamatan': ['read:dashboard', 'read:wilayah', 'read:desa', 'read:lingkungan', 'read:penduduk'],
   'admin-desa': [
     ...DESA_READ,
@@ -81,10 +102,33 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'manage:pengguna',
     'read:audit',
     ...REGISTRY_KEEPER,
+    'read:surat',
+    'write:surat',
+    'setting:surat',
   ],
-  'operator-desa': [...DESA_READ, 'update:lingkungan', ...REGISTRY_KEEPER],
-  'sekretaris-desa': [...DESA_READ, 'read:penduduk', 'read:nik', 'export:penduduk'],
-  'kepala-desa': [...DESA_READ, 'read:audit', 'read:penduduk', 'read:nik', 'export:penduduk'],
+  'operator-desa': [...DESA_READ, 'update:lingkungan', ...REGISTRY_KEEPER, 'read:surat', 'write:surat'],
+  'sekretaris-desa': [
+    ...DESA_READ,
+    'read:penduduk',
+    'read:nik',
+    'export:penduduk',
+    'read:surat',
+    'write:surat',
+    'approve:surat',
+    'approve:surat-sekdes',
+  ],
+  'kepala-desa': [
+    ...DESA_READ,
+    'read:audit',
+    'read:penduduk',
+    'read:nik',
+    'export:penduduk',
+    'read:surat',
+    'write:surat',
+    'approve:surat',
+    'approve:surat-kades',
+    'setting:surat',
+  ],
   'editor-web': ['read:dashboard', 'read:desa'],
   'operator-wilayah': ['read:dashboard', 'read:lingkungan', 'read:penduduk'],
 };

@@ -16,8 +16,18 @@ import type {
   PeristiwaTable,
   PindahAntarDesaTable,
 } from '#src/features/peristiwa/peristiwa.table.js';
+import type {
+  SuratJenisDesaTable,
+  SuratJenisTable,
+  SuratNomorCadanganTable,
+  SuratNomorUrutTable,
+  SuratRiwayatTable,
+  SuratSetelanTable,
+  SuratTable,
+} from '#src/features/surat/surat.table.js';
 import type { WilayahTable } from '#src/features/wilayah/wilayah.table.js';
 import type { AuditLogTable } from '#src/lib/audit/audit.table.js';
+import type { KunciTandaTanganTable } from '#src/lib/signing/signing.table.js';
 
 /** The whole schema, assembled from each feature's *.table.ts. Migrations live in /migrations. */
 export interface Database {
@@ -44,4 +54,12 @@ export interface Database {
   peristiwa_keluarga: PeristiwaKeluargaTable;
   pindah_antar_desa: PindahAntarDesaTable;
   duplikat: DuplikatTable;
+  kunci_tanda_tangan: KunciTandaTanganTable;
+  surat_jenis: SuratJenisTable;
+  surat_jenis_desa: SuratJenisDesaTable;
+  surat_setelan: SuratSetelanTable;
+  surat_nomor_urut: SuratNomorUrutTable;
+  surat_nomor_cadangan: SuratNomorCadanganTable;
+  surat: SuratTable;
+  surat_riwayat: SuratRiwayatTable;
 }

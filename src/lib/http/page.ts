@@ -22,6 +22,10 @@ export function navFor(req: FastifyRequest): NavItem[] {
   if (lingGrant) items.push({ href: `/desa/${lingGrant.lingkupKode}/lingkungan`, label: m.nav.lingkungan });
   const pendudukGrant = grantsWith(g, 'read:penduduk').find((x) => levelOf(x.lingkupKode) === 3);
   if (pendudukGrant) items.push({ href: `/desa/${pendudukGrant.lingkupKode}/penduduk`, label: m.pendudukUi.nav });
+  const suratGrant = grantsWith(g, 'read:surat').find((x) => levelOf(x.lingkupKode) === 3);
+  if (suratGrant) items.push({ href: `/desa/${suratGrant.lingkupKode}/surat`, label: m.surat.nav });
+  if (grantsWith(g, 'manage:jenis-surat').some((x) => levelOf(x.lingkupKode) < 3))
+    items.push({ href: '/kabupaten/surat/jenis', label: m.surat.navJenis });
   // kecamatan and kabupaten staff search residents across their desa, and the kabupaten reviews duplicates across desa
   if (grantsWith(g, 'read:penduduk').some((x) => levelOf(x.lingkupKode) < 3))
     items.push({ href: '/penduduk', label: m.pendudukUi.cari.title });

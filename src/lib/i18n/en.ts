@@ -4,6 +4,8 @@ import { imporEn } from './impor.en.js';
 import { keluargaEn } from './keluarga.en.js';
 import { pendudukEn } from './penduduk.en.js';
 import { pendudukUiEn } from './penduduk-ui.en.js';
+import { suratEn } from './surat.en.js';
+import { suratSetelanEn } from './surat-setelan.en.js';
 
 /** English. Same shape as id.ts (the compiler checks that no message is missing). */
 export const en: Messages = {
@@ -11,6 +13,8 @@ export const en: Messages = {
   pendudukUi: pendudukUiEn,
   keluarga: keluargaEn,
   impor: imporEn,
+  surat: suratEn,
+  suratSetelan: suratSetelanEn,
   ekspor: eksporEn,
   lang: 'en',
   app: { name: 'Balai', tagline: 'Village Information System' },
@@ -241,6 +245,7 @@ export const en: Messages = {
     ...pendudukUiEn.err,
     ...keluargaEn.err,
     ...imporEn.err,
+    ...suratEn.err,
     ...eksporEn.err,
     notFound: 'What you are looking for does not exist or is outside your scope.',
     forbidden: 'You are not allowed to do this.',

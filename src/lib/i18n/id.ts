@@ -3,6 +3,8 @@ import { imporId } from './impor.id.js';
 import { keluargaId } from './keluarga.id.js';
 import { pendudukId } from './penduduk.id.js';
 import { pendudukUiId } from './penduduk-ui.id.js';
+import { suratId } from './surat.id.js';
+import { suratSetelanId } from './surat-setelan.id.js';
 
 /** Indonesian, the default language. Every other language mirrors this shape (see en.ts). */
 export const id = {
@@ -10,6 +12,8 @@ export const id = {
   pendudukUi: pendudukUiId,
   keluarga: keluargaId,
   impor: imporId,
+  surat: suratId,
+  suratSetelan: suratSetelanId,
   ekspor: eksporId,
   lang: 'id',
   app: { name: 'Balai', tagline: 'Sistem Informasi Desa' },
@@ -240,6 +244,7 @@ export const id = {
     ...pendudukUiId.err,
     ...keluargaId.err,
     ...imporId.err,
+    ...suratId.err,
     ...eksporId.err,
     notFound: 'Halaman atau data yang Anda cari tidak ada, atau di luar wewenang Anda.',
     forbidden: 'Anda tidak memiliki izin untuk tindakan ini.',
