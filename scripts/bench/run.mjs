@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /**
- * `npm run bench [foundation] [registry]`: on this machine, medians and percentiles over repeated runs —
- * foundation (cold start, admin pages), the resident registry (650,000-resident demo: load, lists,
- * searches, events) and the OpenSID import/export (100,000 and 1,000,000 rows). No section named = all. Uses the built app in dist/ (builds it first when missing).
+ * `npm run bench [foundation] [registry] [impor] [surat] [surat-nomor]`: on this machine, medians and percentiles
+ * over repeated runs — foundation (cold start, admin pages), the resident registry (650,000-resident demo: load,
+ * lists, searches, events), the OpenSID import/export (100,000 and 1,000,000 rows), letters (PDF render and
+ * signing, final approval, 100 approvals at once) and letter numbering under contention (2 processes × 20
+ * issuers). No section named = all. Uses the built app in dist/ (builds it first when missing).
  * Prints a Markdown report and writes it to docs/benchmarks.md, replacing only the sections that ran.
  * `--quick` does fewer runs (and a tenth of the registry) and writes nothing (for trying the script out).
  */
@@ -20,7 +22,7 @@ import { formatMs, max, median, min, percentile } from './stats.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const REPORT = 'docs/benchmarks.md';
-const SECTIONS = ['foundation', 'registry', 'impor'];
+const SECTIONS = ['foundation', 'registry', 'impor', 'surat', 'surat-nomor'];
 const quick = process.argv.includes('--quick');
 const named = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 for (const n of named)
@@ -156,6 +158,10 @@ const sections = {};
 if (chosen.includes('foundation')) sections.foundation = await foundationSection(machineLine);
 if (chosen.includes('registry')) sections.registry = await registrySection({ quick, log, machineLine });
 if (chosen.includes('impor')) sections.impor = await imporSection({ quick, log, machineLine });
+if (chosen.includes('surat-nomor'))
+  sections['surat-nomor'] = await (await import('./surat-nomor.mjs')).suratNomorSection({ quick, log, machineLine });
+if (chosen.includes('surat'))
+  sections.surat = await (await import('./surat.mjs')).suratSection({ quick, log, machineLine });
 const body = SECTIONS.map((name) => {
   const text =
     sections[name] ?? previousSection(name) ?? `## ${name}\n\nNot measured yet: \`npm run bench -- ${name}\`.\n`;
@@ -176,7 +182,8 @@ ${body}
 other sections of this file as they were. It builds \`dist/\` first if it is missing and needs PostgreSQL binaries
 under \`/usr/lib/postgresql/*/bin\` for the PostgreSQL tables (else they are skipped). It prints the report and
 rewrites this file; \`npm run bench -- --quick\` is a short trial run that writes nothing. The registry section
-loads the 650,000-resident demo three times per database: allow about 15 minutes; the import section about 10.
+loads the 650,000-resident demo three times per database: allow about 15 minutes; the import section about 10;
+the two letter sections (\`surat\`, \`surat-nomor\`) about 3 together.
 `;
 
 process.stdout.write(`\n${report}`);
