@@ -31,6 +31,8 @@ const EnvSchema = z.object({
   BALAI_IMPORT_MAX_ROWS: z.coerce.number().int().min(10).default(1_100_000),
   /** idle session lifetime in minutes (sliding) */
   BALAI_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).default(720),
+  /** public statistics: counts from 1 up to this minus one are shown as "<N" (0 = show every count) */
+  BALAI_STATISTIK_SEL_MIN: z.coerce.number().int().min(0).max(20).default(3),
   /** absolute session lifetime in days */
   BALAI_SESSION_MAX_DAYS: z.coerce.number().int().min(1).default(7),
   /** base64 of 32 random bytes: encrypts the signing keys at rest; unset → <data dir>/kunci/master.key */

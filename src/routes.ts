@@ -8,6 +8,7 @@ import { healthRoutes } from './features/health/health.routes.js';
 import { instalasiRoutes } from './features/instalasi/instalasi.routes.js';
 import { lingkunganRoutes } from './features/lingkungan/lingkungan.routes.js';
 import { penggunaRoutes } from './features/pengguna/pengguna.routes.js';
+import { statistikApiRoutes } from './features/statistik/statistik-api.routes.js';
 import { suratVerifikasiRoutes } from './features/surat/surat-verifikasi.routes.js';
 import { regionTarget, wilayahRoutes } from './features/wilayah/wilayah.routes.js';
 import type { RouteDef } from './lib/http/route.js';
@@ -31,6 +32,7 @@ export function buildRoutes(d: Deps): RouteDef[] {
   const pengguna = penggunaRoutes(d);
   const audit = auditRoutes(d);
   const verifikasi = suratVerifikasiRoutes(d);
+  const statistikApi = statistikApiRoutes(d);
 
   return [
     // public: health, assets, open data, login, first-time setup, language
@@ -38,6 +40,8 @@ export function buildRoutes(d: Deps): RouteDef[] {
     { method: 'GET', url: '/aset/:file', access: 'public', handler: assets.file },
     { method: 'GET', url: '/api/v1/wilayah', access: 'public', handler: wilayah.apiProvinces },
     { method: 'GET', url: '/api/v1/wilayah/:kode', access: 'public', handler: wilayah.apiRegion },
+    // public: statistics as aggregates only (small cells hidden)
+    { method: 'GET', url: '/api/v1/statistik/:kode/:kategori', access: 'public', handler: statistikApi.kategori },
     { method: 'GET', url: '/desa/:kode/logo', access: 'public', handler: desa.logo },
     // public: letter verification (the QR's target) and the keys to check QR tokens offline
     { method: 'GET', url: '/v/kunci.json', access: 'public', handler: verifikasi.keys },

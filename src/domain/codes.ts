@@ -50,7 +50,8 @@ export type CodeListName =
   | 'keluarga_sejahtera'
   | 'suku'
   | 'peristiwa_penduduk'
-  | 'peristiwa_keluarga';
+  | 'peristiwa_keluarga'
+  | 'status_covid';
 
 export function codeList(name: CodeListName): readonly CodeEntry[] {
   const list = LISTS[name];

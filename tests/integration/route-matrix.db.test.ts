@@ -117,6 +117,7 @@ function sampleUrl(url: string, f: Fixture): string {
     .replace(':kode', DESA_A)
     .replace(':token', 'bukan-token')
     .replace(':slug', 'surat-keterangan-domisili')
+    .replace(':kategori', 'jenis-kelamin')
     .replace(':file', 'app.css')
     .replace(':jenis', 'mati')
     .replace(':id', () => String(id()));

@@ -4,6 +4,7 @@ import { imporEn } from './impor.en.js';
 import { keluargaEn } from './keluarga.en.js';
 import { pendudukEn } from './penduduk.en.js';
 import { pendudukUiEn } from './penduduk-ui.en.js';
+import { statistikEn } from './statistik.en.js';
 import { suratEn } from './surat.en.js';
 import { suratSetelanEn } from './surat-setelan.en.js';
 
@@ -14,6 +15,7 @@ export const en: Messages = {
   keluarga: keluargaEn,
   impor: imporEn,
   surat: suratEn,
+  statistik: statistikEn,
   suratSetelan: suratSetelanEn,
   ekspor: eksporEn,
   lang: 'en',
@@ -246,6 +248,7 @@ export const en: Messages = {
     ...keluargaEn.err,
     ...imporEn.err,
     ...suratEn.err,
+    ...statistikEn.err,
     ...eksporEn.err,
     notFound: 'What you are looking for does not exist or is outside your scope.',
     forbidden: 'You are not allowed to do this.',

@@ -3,6 +3,7 @@ import { imporId } from './impor.id.js';
 import { keluargaId } from './keluarga.id.js';
 import { pendudukId } from './penduduk.id.js';
 import { pendudukUiId } from './penduduk-ui.id.js';
+import { statistikId } from './statistik.id.js';
 import { suratId } from './surat.id.js';
 import { suratSetelanId } from './surat-setelan.id.js';
 
@@ -13,6 +14,7 @@ export const id = {
   keluarga: keluargaId,
   impor: imporId,
   surat: suratId,
+  statistik: statistikId,
   suratSetelan: suratSetelanId,
   ekspor: eksporId,
   lang: 'id',
@@ -245,6 +247,7 @@ export const id = {
     ...keluargaId.err,
     ...imporId.err,
     ...suratId.err,
+    ...statistikId.err,
     ...eksporId.err,
     notFound: 'Halaman atau data yang Anda cari tidak ada, atau di luar wewenang Anda.',
     forbidden: 'Anda tidak memiliki izin untuk tindakan ini.',
