@@ -11,24 +11,8 @@ import { anggotaKeluarga, type DesaInfo, orangDariPenduduk, orangDariSubjek, seb
 import { lampiranInput } from './surat-lampiran.js';
 import { buildNilai, type Orang } from './surat-nilai.js';
 import type { KonteksOrang } from './surat-nilai-orang.js';
+import { tanggalPanjang } from './surat-nilai-tanggal.js';
 import type { Subjek } from './surat-subjek.service.js';
-
-const BULAN = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
-export const tanggalIndonesia = (iso: string) =>
-  `${Number(iso.slice(8, 10))} ${BULAN[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 
 /** Who signs, as printed: the kepala desa, or the sekretaris "a.n. Kepala Desa …" when she gives the last approval. */
 export function penandatanganUntuk(
@@ -124,7 +108,7 @@ export async function renderSurat(db: Db, s: SuratIsi, opts: { qr: { url: string
     nomor: s.nomor,
     body: s.jenis.template,
     values,
-    tempatTanggal: `${s.desa.nama}, ${tanggalIndonesia(s.tanggal)}`,
+    tempatTanggal: `${s.desa.nama}, ${tanggalPanjang(s.tanggal)}`,
     penandatangan: s.penandatangan,
     qr: opts.qr,
     tte: opts.qr !== null,

@@ -2,7 +2,7 @@ import { formatDateTime } from '#src/lib/time-zone.js';
 import { PostForm } from '#src/lib/views/components.js';
 import { Layout } from '#src/lib/views/layout.js';
 import type { PageCtx } from '#src/lib/views/page-context.js';
-import { tanggalIndonesia } from './surat-pdf.service.js';
+import { tanggalPanjang } from './surat-nilai-tanggal.js';
 import type { HasilVerifikasiSurat } from './surat-verifikasi.service.js';
 
 const JUDUL: Record<HasilVerifikasiSurat['keadaan'], string> = {
@@ -45,9 +45,9 @@ export function VerifikasiPage(props: {
           <dt>Jenis surat</dt>
           <dd>{s.jenis}</dd>
           <dt>Tanggal</dt>
-          <dd>{s.tanggal ? tanggalIndonesia(s.tanggal) : '-'}</dd>
+          <dd>{s.tanggal ? tanggalPanjang(s.tanggal) : '-'}</dd>
           <dt>Berlaku sampai</dt>
-          <dd>{s.berlakuSampai ? tanggalIndonesia(s.berlakuSampai) : 'Tidak dibatasi'}</dd>
+          <dd>{s.berlakuSampai ? tanggalPanjang(s.berlakuSampai) : 'Tidak dibatasi'}</dd>
           <dt>Desa</dt>
           <dd>
             {s.desa}
