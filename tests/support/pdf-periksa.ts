@@ -53,32 +53,37 @@ export async function pdfUkuranHalaman(pdf: Uint8Array): Promise<Array<{ width: 
   return doc.getPages().map((p) => p.getSize());
 }
 
-/** Decodes the QR code on a page (rendered at 150 dpi), or null when there is none. */
+/**
+ * Decodes the QR code on a page, or null when there is none. Rendered at 150 dpi first, then at 300 dpi: a
+ * 2.6 cm code of a ~230-character URL leaves under 3 pixels per module at 150 dpi, which a scanner-grade
+ * decoder occasionally misreads.
+ */
 export function bacaQr(pdf: Uint8Array, halaman = 1): string | null {
   return denganBerkas(pdf, (file, dir) => {
-    const prefix = join(dir, 'hal');
-    execFileSync('pdftoppm', [
-      '-png',
-      '-r',
-      '150',
-      '-f',
-      `${halaman}`,
-      '-l',
-      `${halaman}`,
-      '-singlefile',
-      file,
-      prefix,
-    ]);
-    const png = PNG.sync.read(readFileSync(`${prefix}.png`));
-    const hasil = jsQR(
-      new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.byteLength),
-      png.width,
-      png.height,
-      {
-        inversionAttempts: 'dontInvert',
-      },
-    );
-    return hasil?.data ?? null;
+    for (const dpi of ['150', '300']) {
+      const prefix = join(dir, `hal-${dpi}`);
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        dpi,
+        '-f',
+        `${halaman}`,
+        '-l',
+        `${halaman}`,
+        '-singlefile',
+        file,
+        prefix,
+      ]);
+      const png = PNG.sync.read(readFileSync(`${prefix}.png`));
+      const hasil = jsQR(
+        new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.byteLength),
+        png.width,
+        png.height,
+        { inversionAttempts: 'dontInvert' },
+      );
+      if (hasil?.data) return hasil.data;
+    }
+    return null;
   });
 }
 

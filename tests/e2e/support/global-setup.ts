@@ -25,6 +25,19 @@ const ACCOUNTS = {
     role: 'operator-desa',
     scope: '33.17.09.2001',
   },
+  // the approval chain of Meteseh's letters (operator → sekretaris desa → kepala desa)
+  sekdes: {
+    username: 'sekdes.meteseh',
+    password: 'Buku agenda di meja sekdes 19',
+    role: 'sekretaris-desa',
+    scope: '33.17.09.2001',
+  },
+  kades: {
+    username: 'kades.meteseh',
+    password: 'Stempel desa dan tinta biru 63',
+    role: 'kepala-desa',
+    scope: '33.17.09.2001',
+  },
 } as const;
 
 /** The server handle, for global teardown (same process). */
@@ -112,6 +125,8 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
     const accounts = {
       admin: createAccount(dataDir, ACCOUNTS.admin),
       operator: createAccount(dataDir, ACCOUNTS.operator),
+      sekdes: createAccount(dataDir, ACCOUNTS.sekdes),
+      kades: createAccount(dataDir, ACCOUNTS.kades),
     };
 
     const port = await freePort();

@@ -19,6 +19,10 @@ export interface E2eState {
     admin: Account;
     /** operator-desa on 33.17.09.2001 (Meteseh, Kaliori), the one desa active from the start */
     operator: Account;
+    /** sekretaris-desa on 33.17.09.2001: approves letters at the first step */
+    sekdes: Account;
+    /** kepala-desa on 33.17.09.2001: approves letters at the last step, which numbers and signs them */
+    kades: Account;
   };
 }
 
