@@ -24,9 +24,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       `insert into statistik_versi (desa_kode, versi) values (${ref}.desa_kode, 1)
        on conflict (desa_kode) do update set versi = versi + 1;`;
     for (const t of TABLES) {
-      await sql
-        .raw(`create trigger statistik_${t}_ins after insert on ${t} begin ${bump('NEW')} end`)
-        .execute(db);
+      await sql.raw(`create trigger statistik_${t}_ins after insert on ${t} begin ${bump('NEW')} end`).execute(db);
       await sql
         .raw(
           `create trigger statistik_${t}_upd after update on ${t} begin ${bump('NEW')}
@@ -34,9 +32,7 @@ export async function up(db: Kysely<any>): Promise<void> {
            on conflict (desa_kode) do update set versi = versi + 1; end`,
         )
         .execute(db);
-      await sql
-        .raw(`create trigger statistik_${t}_del after delete on ${t} begin ${bump('OLD')} end`)
-        .execute(db);
+      await sql.raw(`create trigger statistik_${t}_del after delete on ${t} begin ${bump('OLD')} end`).execute(db);
     }
     return;
   }

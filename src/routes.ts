@@ -13,6 +13,7 @@ import { suratVerifikasiRoutes } from './features/surat/surat-verifikasi.routes.
 import { regionTarget, wilayahRoutes } from './features/wilayah/wilayah.routes.js';
 import type { RouteDef } from './lib/http/route.js';
 import { registryRoutes } from './routes-registry.js';
+import { statistikRoutesTable } from './routes-statistik.js';
 import { suratRoutesTable } from './routes-surat.js';
 
 /**
@@ -155,5 +156,6 @@ export function buildRoutes(d: Deps): RouteDef[] {
 
     ...registryRoutes(d),
     ...suratRoutesTable(d),
+    ...statistikRoutesTable(d),
   ];
 }

@@ -1,7 +1,8 @@
 import { buildApp } from './app.js';
 import { loadEnv } from './env.js';
 import { purgeExpiredSessions } from './features/auth/session.service.js';
-import { createSetupLink } from './features/instalasi/instalasi.service.js';
+import { createSetupLink, getInstallationKabupaten } from './features/instalasi/instalasi.service.js';
+import { statistikWilayah } from './features/statistik/statistik.service.js';
 import { warmSuratRenderer } from './features/surat/render/surat-render.js';
 import { ensureJenisBawaan } from './features/surat/surat-jenis.service.js';
 import { openMigratedDatabase } from './lib/db/open.js';
@@ -17,6 +18,13 @@ async function main(): Promise<void> {
   warmSuratRenderer();
 
   await app.listen({ host: env.HOST, port: env.PORT });
+  // today's figures of every desa computed in the background, so the first dashboard visitor does not wait
+  const kabupaten = await getInstallationKabupaten(db);
+  if (kabupaten)
+    statistikWilayah({ db, dialect }, kabupaten.kode).then(
+      () => app.log.info('statistik siap'),
+      (err: unknown) => app.log.error({ err }, 'statistik gagal dihitung di awal'),
+    );
   const link = await createSetupLink(db);
   if (link) {
     const host = env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST;

@@ -23,7 +23,11 @@ function rowsOf(def: KategoriDef): Set<string> | null {
  * One pass over the persons of an area: every category at once. `hidup` are the living residents counted at
  * the date, `meninggal` the deceased (only akta-kematian counts them); ages are whole years at `tanggal`.
  */
-export function hitungSemua(hidup: readonly OrangStat[], meninggal: readonly OrangStat[], tanggal: string): HitunganSemua {
+export function hitungSemua(
+  hidup: readonly OrangStat[],
+  meninggal: readonly OrangStat[],
+  tanggal: string,
+): HitunganSemua {
   const out: HitunganSemua = new Map();
   const defs = KATEGORI.map((def) => {
     const h: Hitungan = { baris: new Map(), belum: kosong() };

@@ -124,7 +124,13 @@ export const KATEGORI: readonly KategoriDef[] = [
     nilai: (_o, umur) => bucket(KATEGORI_UMUR, umur),
   },
   dariKode('pendidikan-dalam-kk', '0', 'Pendidikan dalam KK', 'pendidikan_kk', 'pendidikan_kk_id'),
-  dariKode('pendidikan-sedang-ditempuh', '14', 'Pendidikan sedang ditempuh', 'pendidikan_sedang', 'pendidikan_sedang_id'),
+  dariKode(
+    'pendidikan-sedang-ditempuh',
+    '14',
+    'Pendidikan sedang ditempuh',
+    'pendidikan_sedang',
+    'pendidikan_sedang_id',
+  ),
   dariKode('pekerjaan', '1', 'Pekerjaan', 'pekerjaan', 'pekerjaan_id'),
   dariKode('status-perkawinan', '2', 'Status perkawinan', 'status_kawin', 'status_kawin'),
   dariKode('agama', '3', 'Agama', 'agama', 'agama_id'),
@@ -144,8 +150,13 @@ export const KATEGORI: readonly KategoriDef[] = [
     // persons holding a birth certificate, by age; those without one are "belum mengisi"
     nilai: (o, umur) => (ada(o.akta_lahir) ? bucket(RENTANG_UMUR, umur) : null),
   },
-  dariKode('ktp', '18', 'Kepemilikan KTP', 'status_rekam_ktp', 'status_rekam', (o, umur) =>
-    (umur !== null && umur >= 17) || pernahKawin(o),
+  dariKode(
+    'ktp',
+    '18',
+    'Kepemilikan KTP',
+    'status_rekam_ktp',
+    'status_rekam',
+    (o, umur) => (umur !== null && umur >= 17) || pernahKawin(o),
   ),
   dariKode('asuransi-kesehatan', '19', 'Asuransi kesehatan', 'asuransi', 'id_asuransi'),
   {

@@ -64,6 +64,9 @@ const UNIT_SCOPED = new Set([
   '/api/v1/penduduk/:id/peristiwa',
   '/api/v1/peristiwa/:id/batal',
   '/api/v1/keluarga/:id',
+  '/desa/:kode/statistik/:kategori',
+  '/desa/:kode/statistik/:kategori.xlsx',
+  '/desa/:kode/statistik/:kategori/cetak',
 ]);
 
 /**
@@ -74,6 +77,8 @@ const NUMBER_LOOKUPS = new Set([
   'POST /desa/:kode/penduduk/cari-nik',
   'POST /penduduk/cari-nik',
   'POST /desa/:kode/keluarga/cari-kk',
+  // the voter list with full NIKs
+  'GET /desa/:kode/laporan/dpt.xlsx',
 ]);
 
 /** Bodies that get past the guard but change nothing (the guard runs before any parsing). */

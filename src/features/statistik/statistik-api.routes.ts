@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { BarisTabel } from '#src/domain/statistik-hitung.js';
 import type { Deps } from '#src/deps.js';
+import type { BarisTabel } from '#src/domain/statistik-hitung.js';
 import { param, query } from '#src/lib/http/request.js';
 import { type StatistikContext, tabelWilayah } from './statistik.service.js';
 

@@ -7,8 +7,8 @@ import * as repo from './statistik.repository.js';
 /** One desa at one date: every category, plus the residents counted (for sub-region tables and reports). */
 export interface StatDesa {
   hitungan: HitunganSemua;
-  /** the living residents counted at the date */
-  orang: repo.OrangBaris[];
+  /** the living residents counted at the date (not kept in the cache: ask `orangPada` again when needed) */
+  orang?: repo.OrangBaris[];
 }
 
 /**
@@ -23,8 +23,7 @@ export async function orangPada(
   hariIni: string,
 ): Promise<{ hidup: repo.OrangBaris[]; meninggal: repo.OrangBaris[] }> {
   if (tanggal >= hariIni) {
-    const hidup = await repo.listHidup(db, desaKode);
-    const meninggal = await meninggalPada(db, desaKode, tanggal);
+    const [hidup, meninggal] = await Promise.all([repo.listHidup(db, desaKode), meninggalPada(db, desaKode, tanggal)]);
     return { hidup, meninggal };
   }
   const [semua, events] = await Promise.all([
@@ -67,12 +66,15 @@ export async function hitungDesa(
   tanggal: string,
   hariIni: string,
   pilih?: (o: repo.OrangBaris) => boolean,
-): Promise<StatDesa> {
-  const all = await orangPada(db, desaKode, tanggal, hariIni);
+): Promise<StatDesa & { orang: repo.OrangBaris[] }> {
+  const [all, keluarga, rumahTangga] = await Promise.all([
+    orangPada(db, desaKode, tanggal, hariIni),
+    repo.listKeluarga(db, desaKode),
+    repo.listRumahTangga(db, desaKode),
+  ]);
   const hidup = pilih ? all.hidup.filter(pilih) : all.hidup;
   const meninggal = pilih ? all.meninggal.filter(pilih) : all.meninggal;
   const hitungan = hitungSemua(hidup, meninggal, tanggal);
-  const [keluarga, rumahTangga] = await Promise.all([repo.listKeluarga(db, desaKode), repo.listRumahTangga(db, desaKode)]);
   const kk = new Set(hidup.flatMap((o) => (o.keluarga_id === null ? [] : [o.keluarga_id])));
   const rt = new Set(hidup.flatMap((o) => (o.rumah_tangga_id === null ? [] : [o.rumah_tangga_id])));
   hitungan.set('keluarga-sejahtera', hitungKeluarga(kk, new Map(keluarga.map((k) => [k.id, k]))));

@@ -1,8 +1,8 @@
 import { todayIn } from '#src/domain/age.js';
+import { levelOf } from '#src/domain/region-code.js';
 import { gabungHitungan, type HitunganSemua, type TabelStatistik, tabelDari } from '#src/domain/statistik-hitung.js';
 import { KATEGORI, KATEGORI_BY_SLUG, type KategoriDef } from '#src/domain/statistik-kategori.js';
 import { KATEGORI_KELUARGA } from '#src/domain/statistik-keluarga.js';
-import { levelOf } from '#src/domain/region-code.js';
 import { listActiveDesaCodes } from '#src/features/wilayah/wilayah.repository.js';
 import type { Db, DialectName } from '#src/lib/db/connect.js';
 import { badRequest, notFound } from '#src/lib/errors.js';
@@ -10,7 +10,10 @@ import * as repo from './statistik.repository.js';
 import { hitungDesa, type StatDesa } from './statistik-desa.js';
 
 export const SEMUA_KATEGORI: readonly KategoriDef[] = [...KATEGORI, ...KATEGORI_KELUARGA];
-const BY_SLUG = new Map<string, KategoriDef>([...KATEGORI_BY_SLUG, ...KATEGORI_KELUARGA.map((k) => [k.slug, k] as const)]);
+const BY_SLUG = new Map<string, KategoriDef>([
+  ...KATEGORI_BY_SLUG,
+  ...KATEGORI_KELUARGA.map((k) => [k.slug, k] as const),
+]);
 
 export interface StatistikContext {
   db: Db;
@@ -66,7 +69,9 @@ export async function statDesa(ctx: StatistikContext, kodes: readonly string[], 
       out.push(hit.stat);
       continue;
     }
-    const stat = await hitungDesa(ctx.db, kode, tanggal, today);
+    // only the counts are kept: a desa's residents stay out of the cache (a kabupaten is ~650,000 rows)
+    const { hitungan } = await hitungDesa(ctx.db, kode, tanggal, today);
+    const stat: StatDesa = { hitungan };
     if (cache.size >= MAKS_CACHE) cache.delete(cache.keys().next().value as string);
     cache.set(key, { versi: v?.versi ?? 0, stat });
     out.push(stat);
@@ -87,7 +92,12 @@ export async function statistikWilayah(ctx: StatistikContext, kode: string, per?
   const tanggal = checkTanggal(per, hariIni());
   const kodes = await desaDi(ctx.db, kode);
   const desa = await statDesa(ctx, kodes, tanggal);
-  return { kode, tanggal, hitungan: desa.length === 1 ? (desa[0] as StatDesa).hitungan : gabungHitungan(desa.map((d) => d.hitungan)), desa };
+  return {
+    kode,
+    tanggal,
+    hitungan: desa.length === 1 ? (desa[0] as StatDesa).hitungan : gabungHitungan(desa.map((d) => d.hitungan)),
+    desa,
+  };
 }
 
 export function kategoriDef(slug: string): KategoriDef {
@@ -119,8 +129,12 @@ export async function tabelLingkungan(
   const def = kategoriDef(slug);
   const today = hariIni();
   const tanggal = checkTanggal(per, today);
-  const stat = await hitungDesa(ctx.db, desaKode, tanggal, today, (o) =>
-    o.lingkungan_id !== null && lingkunganIds.has(o.lingkungan_id),
+  const stat = await hitungDesa(
+    ctx.db,
+    desaKode,
+    tanggal,
+    today,
+    (o) => o.lingkungan_id !== null && lingkunganIds.has(o.lingkungan_id),
   );
   return { ...tabelDari(def, stat.hitungan.get(slug)), kode: desaKode, tanggal };
 }

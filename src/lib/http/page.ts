@@ -24,6 +24,16 @@ export function navFor(req: FastifyRequest): NavItem[] {
   if (pendudukGrant) items.push({ href: `/desa/${pendudukGrant.lingkupKode}/penduduk`, label: m.pendudukUi.nav });
   const suratGrant = grantsWith(g, 'read:surat').find((x) => levelOf(x.lingkupKode) === 3);
   if (suratGrant) items.push({ href: `/desa/${suratGrant.lingkupKode}/surat`, label: m.surat.nav });
+  // statistics of the user's own region: a desa's, else the kecamatan's or kabupaten's (dusun/RW/RT roles: none)
+  const statGrant = grantsWith(g, 'read:dashboard').find((x) => x.lingkunganId === null);
+  if (statGrant) {
+    const kode = statGrant.lingkupKode;
+    const href = levelOf(kode) === 3 ? `/desa/${kode}/statistik` : `/statistik/${kode}`;
+    items.push({ href, label: m.statistik.nav });
+  }
+  // population reports (monthly report, recap book, vulnerable groups, voter list) of the user's desa
+  if (pendudukGrant && pendudukGrant.lingkunganId === null)
+    items.push({ href: `/desa/${pendudukGrant.lingkupKode}/laporan`, label: m.laporan.nav });
   if (grantsWith(g, 'manage:jenis-surat').some((x) => levelOf(x.lingkupKode) < 3))
     items.push({ href: '/kabupaten/surat/jenis', label: m.surat.navJenis });
   // kecamatan and kabupaten staff search residents across their desa, and the kabupaten reviews duplicates across desa

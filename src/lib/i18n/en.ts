@@ -2,9 +2,11 @@ import { eksporEn } from './ekspor.en.js';
 import type { Messages } from './id.js';
 import { imporEn } from './impor.en.js';
 import { keluargaEn } from './keluarga.en.js';
+import { laporanEn } from './laporan.en.js';
 import { pendudukEn } from './penduduk.en.js';
 import { pendudukUiEn } from './penduduk-ui.en.js';
 import { statistikEn } from './statistik.en.js';
+import { statistikUiEn } from './statistik-ui.en.js';
 import { suratEn } from './surat.en.js';
 import { suratSetelanEn } from './surat-setelan.en.js';
 
@@ -16,6 +18,8 @@ export const en: Messages = {
   impor: imporEn,
   surat: suratEn,
   statistik: statistikEn,
+  statistikUi: statistikUiEn,
+  laporan: laporanEn,
   suratSetelan: suratSetelanEn,
   ekspor: eksporEn,
   lang: 'en',

@@ -1,9 +1,11 @@
 import { eksporId } from './ekspor.id.js';
 import { imporId } from './impor.id.js';
 import { keluargaId } from './keluarga.id.js';
+import { laporanId } from './laporan.id.js';
 import { pendudukId } from './penduduk.id.js';
 import { pendudukUiId } from './penduduk-ui.id.js';
 import { statistikId } from './statistik.id.js';
+import { statistikUiId } from './statistik-ui.id.js';
 import { suratId } from './surat.id.js';
 import { suratSetelanId } from './surat-setelan.id.js';
 
@@ -15,6 +17,8 @@ export const id = {
   impor: imporId,
   surat: suratId,
   statistik: statistikId,
+  statistikUi: statistikUiId,
+  laporan: laporanId,
   suratSetelan: suratSetelanId,
   ekspor: eksporId,
   lang: 'id',
