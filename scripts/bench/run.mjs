@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /**
- * `npm run bench [foundation] [registry] [impor] [surat] [surat-nomor]`: on this machine, medians and percentiles
- * over repeated runs — foundation (cold start, admin pages), the resident registry (650,000-resident demo: load,
- * lists, searches, events), the OpenSID import/export (100,000 and 1,000,000 rows), letters (PDF render and
- * signing, final approval, 100 approvals at once) and letter numbering under contention (2 processes × 20
- * issuers). No section named = all. Uses the built app in dist/ (builds it first when missing).
+ * `npm run bench [foundation] [registry] [impor] [surat] [surat-nomor] [statistik]`: on this machine, medians and
+ * percentiles over repeated runs — foundation (cold start, admin pages), the resident registry (650,000-resident
+ * demo: load, lists, searches, events), the OpenSID import/export (100,000 and 1,000,000 rows), letters (PDF render
+ * and signing, final approval, 100 approvals at once), letter numbering under contention (2 processes × 20
+ * issuers) and population statistics on the 650,000-resident demo (categories, API, dashboard, monthly report).
+ * No section named = all. Uses the built app in dist/ (builds it first when missing).
  * Prints a Markdown report and writes it to docs/benchmarks.md, replacing only the sections that ran.
  * `--quick` does fewer runs (and a tenth of the registry) and writes nothing (for trying the script out).
  */
@@ -22,7 +23,7 @@ import { formatMs, max, median, min, percentile } from './stats.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const REPORT = 'docs/benchmarks.md';
-const SECTIONS = ['foundation', 'registry', 'impor', 'surat', 'surat-nomor'];
+const SECTIONS = ['foundation', 'registry', 'impor', 'surat', 'surat-nomor', 'statistik'];
 const quick = process.argv.includes('--quick');
 const named = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 for (const n of named)
@@ -162,6 +163,8 @@ if (chosen.includes('surat-nomor'))
   sections['surat-nomor'] = await (await import('./surat-nomor.mjs')).suratNomorSection({ quick, log, machineLine });
 if (chosen.includes('surat'))
   sections.surat = await (await import('./surat.mjs')).suratSection({ quick, log, machineLine });
+if (chosen.includes('statistik'))
+  sections.statistik = await (await import('./statistik.mjs')).statistikSection({ quick, log, machineLine });
 const body = SECTIONS.map((name) => {
   const text =
     sections[name] ?? previousSection(name) ?? `## ${name}\n\nNot measured yet: \`npm run bench -- ${name}\`.\n`;
@@ -183,7 +186,8 @@ other sections of this file as they were. It builds \`dist/\` first if it is mis
 under \`/usr/lib/postgresql/*/bin\` for the PostgreSQL tables (else they are skipped). It prints the report and
 rewrites this file; \`npm run bench -- --quick\` is a short trial run that writes nothing. The registry section
 loads the 650,000-resident demo three times per database: allow about 15 minutes; the import section about 10;
-the two letter sections (\`surat\`, \`surat-nomor\`) about 3 together.
+the two letter sections (\`surat\`, \`surat-nomor\`) about 3 together; the statistics section (\`statistik\`) loads
+the demo once per database: about 15 minutes.
 `;
 
 process.stdout.write(`\n${report}`);
