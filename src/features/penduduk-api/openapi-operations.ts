@@ -28,7 +28,7 @@ import {
 export interface OperationDoc {
   summary: string;
   description?: string;
-  tag: 'wilayah' | 'desa' | 'akun' | 'penduduk' | 'keluarga' | 'peristiwa' | 'dokumen';
+  tag: 'wilayah' | 'statistik' | 'desa' | 'akun' | 'penduduk' | 'keluarga' | 'peristiwa' | 'dokumen';
   query?: z.ZodObject;
   body?: z.ZodType;
   /** success responses */
@@ -83,6 +83,35 @@ export const OPERATIONS: Readonly<Record<string, OperationDoc>> = {
           induk: z.string().nullable(),
           anak: z.array(RegionSchema),
         }),
+      },
+    },
+  },
+  'GET /api/v1/statistik/{kode}/{kategori}': {
+    tag: 'statistik',
+    summary: 'One population category of a region (desa, kecamatan, kabupaten) at a date',
+    description:
+      'Aggregates only, never persons. `kategori` is a slug of statistics.md §3 (e.g. jenis-kelamin, agama, rentang-umur) ' +
+      'or keluarga-sejahtera / rumah-tangga-dtks. Rows are the codes and BELUM MENGISI (777); they add up to `total`. ' +
+      'Counts from 1 to `sel_minimum` − 1 are given as the string "<N" (small cells hidden).',
+    query: z.object({ per: z.string().optional().describe('a past date, YYYY-MM-DD (default: today)') }),
+    responses: {
+      200: {
+        description: 'The table',
+        schema: (() => {
+          const n = z.union([z.int(), z.string()]);
+          const row = z.object({ kode: z.string(), label: z.string(), laki: n, perempuan: n, jumlah: n });
+          return z.object({
+            kode: z.string(),
+            kategori: z.string(),
+            label: z.string(),
+            per_tanggal: z.string(),
+            baris: z.array(row),
+            jumlah: row,
+            total: z.int(),
+            total_rinci: row,
+            sel_minimum: z.int(),
+          });
+        })(),
       },
     },
   },

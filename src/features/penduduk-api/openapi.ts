@@ -132,6 +132,7 @@ export function buildOpenApi(routes: readonly RegisteredRoute[]): Json {
       { name: 'peristiwa' },
       { name: 'desa' },
       { name: 'wilayah' },
+      { name: 'statistik' },
       { name: 'akun' },
       { name: 'dokumen' },
     ],
