@@ -6,6 +6,7 @@ import { Layout } from '#src/lib/views/layout.js';
 import type { PageCtx } from '#src/lib/views/page-context.js';
 import type { LaporanBulanan, Susulan } from './laporan-bulanan.service.js';
 import {
+  BarisAngka,
   type DesaRef,
   Galat,
   LaporanCrumbs,
@@ -130,12 +131,7 @@ function TabelBaris({ laporan, t, desa }: { laporan: LaporanBulanan; t: Teks; de
                 ))}
               </tr>
             ))}
-            <tr class="pokok">
-              <th scope="row">{t.kolom.jumlah}</th>
-              {selRingkas(laporan.total).map((n, i) => (
-                <Td key={i} n={n} />
-              ))}
-            </tr>
+            <BarisAngka judul={t.kolom.jumlah} sel={selRingkas(laporan.total)} pokok />
           </tbody>
         </table>
       </div>

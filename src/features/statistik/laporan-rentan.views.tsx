@@ -6,6 +6,7 @@ import type { PageCtx } from '#src/lib/views/page-context.js';
 import type { LaporanRentan } from './laporan-rentan.service.js';
 import type { Tingkat } from './laporan-tempat.js';
 import {
+  BarisAngka,
   type DesaRef,
   Galat,
   LaporanCrumbs,
@@ -132,12 +133,7 @@ export function RentanPage(props: {
                     ))}
                   </tr>
                 ))}
-                <tr class="pokok">
-                  <th scope="row">{t.rentan.jumlah}</th>
-                  {selRentan(laporan.total).map((n, i) => (
-                    <Td key={i} n={n} />
-                  ))}
-                </tr>
+                <BarisAngka judul={t.rentan.jumlah} sel={selRentan(laporan.total)} pokok />
               </tbody>
             </table>
           </div>

@@ -107,6 +107,18 @@ export function Td({ n }: { n: number }) {
   return <td class="angka">{angka(n, lang)}</td>;
 }
 
+/** A row of numbers under a row heading (a dusun, or the total in bold). */
+export function BarisAngka({ judul, sel, pokok = false }: { judul: string; sel: readonly number[]; pokok?: boolean }) {
+  return (
+    <tr class={pokok ? 'pokok' : undefined}>
+      <th scope="row">{judul}</th>
+      {sel.map((n, i) => (
+        <Td key={i} n={n} />
+      ))}
+    </tr>
+  );
+}
+
 /** "Krajan · RW 001 · RT 002" for an area row. */
 export function namaWilayah(w: Wilayah, t: Teks): string {
   const parts = [
