@@ -20,7 +20,7 @@ import { rowUnit, type UnitNames } from './impor-banding.js';
 import type { BarisPenduduk } from './impor-baris.js';
 import { FIELD_PENDUDUK, KOLOM_TULIS } from './impor-kolom-tulis.js';
 import { person, updateExisting } from './impor-orang.js';
-import { BARU, DIPERBARUI, type Rencana } from './impor-rencana.js';
+import { BARU, DIPERBARUI, type KeluargaBaru, type Rencana } from './impor-rencana.js';
 
 const CHUNK = 2_000;
 const EVENT_OF_STATUS: Readonly<Record<number, number>> = { 2: 2, 3: 3, 4: 4, 6: 6 };
@@ -36,8 +36,10 @@ export interface Tulis {
 
 /**
  * Third step, inside the caller's transaction: write every accepted row of the plan. New people get ids
- * reserved up front, so each new family is written knowing its head; a final check confirms every family
- * of the desa has a living head with SHDK 1 before the caller commits.
+ * reserved up front, so each new family is written with the chunk of its first member, already naming
+ * its head when the head is in that chunk or an earlier one (else the head is set after the last chunk);
+ * a final check confirms every family of the desa has a living head with SHDK 1 before the caller commits.
+ * On PostgreSQL a chunk's statement runs while the next chunk is made ready (one connection, in order).
  */
 export async function applyPlan(t: Tulis): Promise<void> {
   const { db, desaKode, plan } = t;
@@ -53,110 +55,168 @@ export async function applyPlan(t: Tulis): Promise<void> {
   const familyIds = await reserveIds(db, 'keluarga', families.length);
   const familyOf = new Map<string, number>(families.map((kb, i) => [kb.no_kk, familyIds[i] as number]));
   for (const [noKk, f] of plan.keluargaAda) familyOf.set(noKk, f.id);
-  const headOf = (kb: (typeof families)[number]) =>
-    idOf.get(kb.kepala.find((u) => plan.status.get(u) === BARU) ?? -1) ?? null;
-  const pg = isPostgres(db);
-  const familyRows: Value[][] = [];
+  const headUrut = (kb: KeluargaBaru) => kb.kepala.find((u) => plan.status.get(u) === BARU) ?? -1;
+  /** each new family, by the row of its first accepted member (it is written with that row's chunk) */
+  const familyAt = new Map<number, number>();
   for (const [i, kb] of families.entries()) {
-    const unit = kb.wilayah ? await units.idOf(kb.wilayah) : null;
-    familyRows.push([
-      familyIds[i] as number,
-      desaKode,
-      kb.no_kk,
-      pg ? null : headOf(kb),
-      kb.alamat,
-      unit,
-      today,
-      now,
-      by,
-      now,
-      by,
-    ]);
+    const first = Math.min(...kb.anggota.filter((u) => plan.status.get(u) === BARU));
+    familyAt.set(first, i);
   }
-  await write(db, [
-    { table: 'keluarga', columns: KOLOM_TULIS.keluarga, rows: familyRows, explicitIds: true },
-    {
-      table: 'keluarga_no_kk',
-      columns: KOLOM_TULIS.keluarga_no_kk,
-      rows: families.map((kb, i) => [familyIds[i] as number, kb.no_kk, now, 'impor OpenSID']),
-      explicitIds: false,
-    },
-  ]);
+  /** families written before their head: the head is set after the last chunk */
+  const headless: number[] = [];
   const temp = { prefix: temporaryNumber(desaKode, 0).slice(0, 11), next: 0 };
+  const writer = pipelined(db);
   let done = 0;
   for await (const chunk of stagedChunks(t.stagedPath, CHUNK)) {
+    const last = chunk.reduce((m, c) => Math.max(m, c.urut), 0);
     const rows = chunk.flatMap((c) => (c.row ? [c.row] : []));
+    const family: Value[][] = [];
+    const familyKk: Value[][] = [];
+    const familyEvents: Value[][] = [];
     const people: Value[][] = [];
     const events: Value[][] = [];
     const warnings: Value[][] = [];
-    for (const row of rows.filter((r) => plan.status.get(r.urut) === BARU)) {
-      const id = idOf.get(row.urut) as number;
-      const nikSementara = row.nik ? null : await nextTemp(db, desaKode, temp);
-      const p = person(row.nilai);
-      const status = Number(row.nilai.status_dasar ?? 1);
-      const unit = await units.idOf(rowUnit(row.nilai));
-      const keluargaId = familyOf.get(row.no_kk) ?? null;
-      people.push([
-        id,
-        desaKode,
-        row.nik,
-        nikSementara,
-        normaliseName(String(p.nama)),
-        p.nama_ibu ? normaliseName(String(p.nama_ibu)) : null,
-        keluargaId,
-        Number(row.nilai.kk_level),
-        unit,
-        1,
-        status,
-        ...FIELD_PENDUDUK.map(([c]) => (p as Record<string, Value>)[c] ?? null),
-        now,
-        by,
-        now,
-        by,
-      ]);
-      const kode = EVENT_OF_STATUS[status] ?? (status === 1 ? 5 : null);
-      if (kode !== null)
-        events.push([
+    await writer.guard(async () => {
+      for (const row of rows.filter((r) => plan.status.get(r.urut) === BARU)) {
+        const i = familyAt.get(row.urut);
+        if (i !== undefined) {
+          const kb = families[i] as KeluargaBaru;
+          const fid = familyIds[i] as number;
+          const head = headUrut(kb) <= last ? (idOf.get(headUrut(kb)) ?? null) : null;
+          if (head === null) headless.push(i);
+          else familyEvents.push([fid, 1, today, head, 'impor OpenSID', by, now]);
+          const unit = kb.wilayah ? await units.idOf(kb.wilayah) : null;
+          family.push([fid, desaKode, kb.no_kk, head, kb.alamat, unit, today, now, by, now, by]);
+          familyKk.push([fid, kb.no_kk, now, 'impor OpenSID']);
+        }
+        const id = idOf.get(row.urut) as number;
+        const nikSementara = row.nik ? null : await nextTemp(db, desaKode, temp);
+        const p = person(row.nilai);
+        const status = Number(row.nilai.status_dasar ?? 1);
+        const unit = await units.idOf(rowUnit(row.nilai));
+        const keluargaId = familyOf.get(row.no_kk) ?? null;
+        people.push([
           id,
           desaKode,
-          kode,
-          today,
-          today,
-          'impor OpenSID',
+          row.nik,
+          nikSementara,
+          normaliseName(String(p.nama)),
+          p.nama_ibu ? normaliseName(String(p.nama_ibu)) : null,
           keluargaId,
-          row.no_kk,
-          kode === 5 ? null : 1,
+          Number(row.nilai.kk_level),
+          unit,
+          1,
           status,
+          ...FIELD_PENDUDUK.map(([c]) => (p as Record<string, Value>)[c] ?? null),
+          now,
           by,
           now,
+          by,
         ]);
-      for (const w of dataWarnings({ ...p, nik: row.nik }, (k) => regions.has(k))) warnings.push([id, w, desaKode]);
-    }
-    await write(db, [
+        const kode = EVENT_OF_STATUS[status] ?? (status === 1 ? 5 : null);
+        if (kode !== null)
+          events.push([
+            id,
+            desaKode,
+            kode,
+            today,
+            today,
+            'impor OpenSID',
+            keluargaId,
+            row.no_kk,
+            kode === 5 ? null : 1,
+            status,
+            by,
+            now,
+          ]);
+        for (const w of dataWarnings({ ...p, nik: row.nik }, (k) => regions.has(k))) warnings.push([id, w, desaKode]);
+      }
+    });
+    // a family before its members and its head; on PostgreSQL the foreign keys are checked at the end of the
+    // statement, so a family row may name a head written in the same statement
+    await writer.write([
+      { table: 'keluarga', columns: KOLOM_TULIS.keluarga, rows: family, explicitIds: true },
+      { table: 'keluarga_no_kk', columns: KOLOM_TULIS.keluarga_no_kk, rows: familyKk, explicitIds: false },
       { table: 'penduduk', columns: KOLOM_TULIS.penduduk, rows: people, explicitIds: true },
       { table: 'peristiwa', columns: KOLOM_TULIS.peristiwa, rows: events, explicitIds: false },
       { table: 'penduduk_peringatan', columns: KOLOM_TULIS.penduduk_peringatan, rows: warnings, explicitIds: false },
+      { table: 'peristiwa_keluarga', columns: KOLOM_TULIS.peristiwa_keluarga, rows: familyEvents, explicitIds: false },
     ]);
     const updates = rows.filter((r) => plan.status.get(r.urut) === DIPERBARUI);
-    await updateExisting(db, t.actor, desaKode, updates, plan.target, units.namesOf, regions);
+    if (updates.length > 0)
+      await writer.guard(() => updateExisting(db, t.actor, desaKode, updates, plan.target, units.namesOf, regions));
     done += chunk.length;
     t.progress?.(done);
   }
+  await writer.flush();
   if (temp.next > 0) await saveTempSerial(db, desaKode, temp.next);
-  if (pg && families.length > 0) {
-    await sql`update keluarga k set kepala_id = v.kepala
-      from unnest(${familyIds}::int[], ${families.map(headOf)}::int[]) as v(id, kepala) where k.id = v.id`.execute(db);
-  }
+  if (headless.length > 0)
+    await setHeads(
+      db,
+      headless.map((i) => [familyIds[i] as number, idOf.get(headUrut(families[i] as KeluargaBaru)) ?? null]),
+    );
   await write(db, [
     {
       table: 'peristiwa_keluarga',
       columns: KOLOM_TULIS.peristiwa_keluarga,
-      rows: families.map((kb, i) => [familyIds[i] as number, 1, today, headOf(kb), 'impor OpenSID', by, now]),
+      rows: headless.map((i) => [
+        familyIds[i] as number,
+        1,
+        today,
+        idOf.get(headUrut(families[i] as KeluargaBaru)) ?? null,
+        'impor OpenSID',
+        by,
+        now,
+      ]),
       explicitIds: false,
     },
   ]);
   if ((await countFamiliesWithoutHead(db, desaKode)) > 0) throw conflict('imporDataBerubah');
   await scanRegion(db, desaKode);
+}
+
+/**
+ * Bulk writes one after another. On PostgreSQL a write is sent and not waited for, so that the next chunk
+ * is made ready meanwhile; it is waited for before the next write, in `guard` when that work fails (its
+ * error is the one that counts: later statements of an aborted transaction only say it is aborted), and
+ * in `flush`. On SQLite (in-process, synchronous) each write completes before it returns.
+ */
+function pipelined(db: Db) {
+  let pending: Promise<void> | null = null;
+  const settle = async () => {
+    const p = pending;
+    pending = null;
+    await p;
+  };
+  return {
+    async write(tables: TableRows[]) {
+      await settle();
+      if (!isPostgres(db)) return write(db, tables);
+      pending = write(db, tables);
+      pending.catch(() => {});
+    },
+    async guard<T>(work: () => Promise<T>): Promise<T> {
+      try {
+        return await work();
+      } catch (error) {
+        await settle();
+        throw error;
+      }
+    },
+    flush: settle,
+  };
+}
+
+/** Heads of families written before their head's chunk. */
+async function setHeads(db: Db, heads: [family: number, head: number | null][]) {
+  if (isPostgres(db)) {
+    await sql`update keluarga k set kepala_id = v.kepala
+      from unnest(${heads.map(([f]) => f)}::int[], ${heads.map(([, h]) => h)}::int[]) as v(id, kepala)
+      where k.id = v.id`.execute(db);
+    return;
+  }
+  for (const [family, head] of heads)
+    await db.updateTable('keluarga').set({ kepala_id: head }).where('id', '=', family).execute();
 }
 
 async function write(db: Db, tables: TableRows[]) {
