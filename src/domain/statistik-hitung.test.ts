@@ -1,36 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { gabungHitungan, type HitunganSemua, hitungSemua, persen, tabelDari } from './statistik-hitung.js';
-import { KATEGORI, KATEGORI_BY_SLUG, type KategoriDef, type OrangStat } from './statistik-kategori.js';
+import {
+  KATEGORI,
+  KATEGORI_BY_SLUG,
+  type KategoriDef,
+  KOLOM_ORANG_STAT,
+  type OrangStat,
+} from './statistik-kategori.js';
 
 const TANGGAL = '2026-11-28';
 
 function orang(o: Partial<OrangStat> = {}): OrangStat {
-  const blank = Object.fromEntries(
-    [
-      'sex',
-      'tanggallahir',
-      'agama_id',
-      'pendidikan_kk_id',
-      'pendidikan_sedang_id',
-      'pekerjaan_id',
-      'status_kawin',
-      'kk_level',
-      'warganegara_id',
-      'status',
-      'golongan_darah_id',
-      'cacat_id',
-      'sakit_menahun_id',
-      'cara_kb_id',
-      'akta_lahir',
-      'status_rekam',
-      'id_asuransi',
-      'suku',
-      'bpjs_ketenagakerjaan',
-      'hamil',
-      'akta_perkawinan',
-      'ktp_el',
-    ].map((k) => [k, null]),
-  );
+  const blank = Object.fromEntries(KOLOM_ORANG_STAT.map((k) => [k, null]));
   return { ...blank, ...o } as OrangStat;
 }
 

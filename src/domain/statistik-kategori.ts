@@ -33,6 +33,32 @@ export interface OrangStat {
   akta_mati?: string | null;
 }
 
+/** The register columns a category reads (the fields of OrangStat besides the death certificate). */
+export const KOLOM_ORANG_STAT = [
+  'sex',
+  'tanggallahir',
+  'agama_id',
+  'pendidikan_kk_id',
+  'pendidikan_sedang_id',
+  'pekerjaan_id',
+  'status_kawin',
+  'kk_level',
+  'warganegara_id',
+  'status',
+  'golongan_darah_id',
+  'cacat_id',
+  'sakit_menahun_id',
+  'cara_kb_id',
+  'akta_lahir',
+  'status_rekam',
+  'id_asuransi',
+  'suku',
+  'bpjs_ketenagakerjaan',
+  'hamil',
+  'akta_perkawinan',
+  'ktp_el',
+] as const satisfies readonly (keyof OrangStat)[];
+
 export interface BarisDef {
   kode: string;
   label: string;

@@ -1,4 +1,4 @@
-import { gabungHitungan, type HitunganSemua, hitungSemua } from '#src/domain/statistik-hitung.js';
+import { type HitunganSemua, hitungSemua } from '#src/domain/statistik-hitung.js';
 import { hadirPada, kematianSampai, perPenduduk } from '#src/domain/statistik-kehadiran.js';
 import { hitungKeluarga, hitungRumahTangga } from '#src/domain/statistik-keluarga.js';
 import type { Db } from '#src/lib/db/connect.js';
@@ -81,5 +81,3 @@ export async function hitungDesa(
   hitungan.set('rumah-tangga-dtks', hitungRumahTangga(rt, new Map(rumahTangga.map((r) => [r.id, r]))));
   return { hitungan, orang: hidup };
 }
-
-export { gabungHitungan };

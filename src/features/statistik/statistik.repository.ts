@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { OrangStat } from '#src/domain/statistik-kategori.js';
+import { KOLOM_ORANG_STAT, type OrangStat } from '#src/domain/statistik-kategori.js';
 import type { PendudukRingkas, PeristiwaRingkas } from '#src/domain/statistik-kehadiran.js';
 import type { Db } from '#src/lib/db/connect.js';
 
@@ -11,28 +11,7 @@ export const KOLOM_STAT = [
   'lingkungan_id',
   'keluarga_id',
   'rumah_tangga_id',
-  'sex',
-  'tanggallahir',
-  'agama_id',
-  'pendidikan_kk_id',
-  'pendidikan_sedang_id',
-  'pekerjaan_id',
-  'status_kawin',
-  'kk_level',
-  'warganegara_id',
-  'status',
-  'golongan_darah_id',
-  'cacat_id',
-  'sakit_menahun_id',
-  'cara_kb_id',
-  'akta_lahir',
-  'status_rekam',
-  'id_asuransi',
-  'suku',
-  'bpjs_ketenagakerjaan',
-  'hamil',
-  'akta_perkawinan',
-  'ktp_el',
+  ...KOLOM_ORANG_STAT,
 ] as const;
 
 export type OrangBaris = OrangStat &

@@ -32,12 +32,7 @@ export function suratVerifikasiRoutes(d: Deps) {
       const hasil = await check(token);
       const parsed = UploadSchema.safeParse(req.body);
       const file = parsed.success ? parsed.data.berkas : undefined;
-      const berkas =
-        !file || file.length === 0
-          ? 'kosong'
-          : TOKEN.test(token)
-            ? await periksaBerkas(d.db, token, file)
-            : 'tidak_sah';
+      const berkas = !file || file.length === 0 ? 'kosong' : periksaBerkas(hasil, file);
       reply.header('cache-control', 'no-store');
       return sendPage(
         reply,

@@ -18,6 +18,8 @@ export interface HasilVerifikasiSurat {
   keadaan: Keadaan;
   /** why a token is not valid (for the plain message) */
   alasan?: string;
+  /** SHA-256 of the PDF as issued (to compare an uploaded file with; not shown) */
+  sha256Berkas?: string | null;
   surat?: {
     nomor: string;
     jenis: string;
@@ -85,6 +87,7 @@ export async function verifikasiSurat(db: Db, token: string, now = new Date()): 
   const keadaan: Keadaan = surat.status === 'dibatalkan' ? 'dicabut' : result.ok ? 'sah' : 'kedaluwarsa';
   return {
     keadaan,
+    sha256Berkas: surat.pdf_sha256,
     surat: {
       nomor: surat.nomor,
       jenis: jenis?.nama ?? '',
@@ -101,16 +104,10 @@ export async function verifikasiSurat(db: Db, token: string, now = new Date()): 
   };
 }
 
-/** Whether an uploaded PDF is, byte for byte, the file Balai issued for this token's letter. */
-export async function periksaBerkas(db: Db, token: string, pdf: Buffer): Promise<'sama' | 'berbeda' | 'tidak_sah'> {
-  const hasil = await verifikasiSurat(db, token);
-  if (hasil.keadaan === 'tidak_sah' || hasil.keadaan === 'tidak_terdaftar') return 'tidak_sah';
-  const lookup = await keyLookup(db);
-  const r = verifyToken(token, lookup, new Date(0));
-  if (!r.ok && r.alasan !== 'kedaluwarsa') return 'tidak_sah';
-  const surat = await repo.findSuratByKodePublik(db, r.payload.id);
-  const hash = createHash('sha256').update(pdf).digest('hex');
-  return surat?.pdf_sha256 === hash ? 'sama' : 'berbeda';
+/** Whether an uploaded PDF is, byte for byte, the file Balai issued for the verified letter. */
+export function periksaBerkas(hasil: HasilVerifikasiSurat, pdf: Buffer): 'sama' | 'berbeda' | 'tidak_sah' {
+  if (hasil.keadaan === 'tidak_sah' || hasil.keadaan === 'tidak_terdaftar' || !hasil.sha256Berkas) return 'tidak_sah';
+  return createHash('sha256').update(pdf).digest('hex') === hasil.sha256Berkas ? 'sama' : 'berbeda';
 }
 
 /** The public keys, for verifying tokens offline. */
