@@ -12,7 +12,11 @@ import { statistikApiRoutes } from './features/statistik/statistik-api.routes.js
 import { suratVerifikasiRoutes } from './features/surat/surat-verifikasi.routes.js';
 import { regionTarget, wilayahRoutes } from './features/wilayah/wilayah.routes.js';
 import type { RouteDef } from './lib/http/route.js';
+import { kontenRoutesTable } from './routes-konten.js';
+import { layananRoutesTable } from './routes-layanan.js';
+import { mandiriRoutesTable } from './routes-mandiri.js';
 import { registryRoutes } from './routes-registry.js';
+import { situsRoutesTable } from './routes-situs.js';
 import { statistikRoutesTable } from './routes-statistik.js';
 import { suratRoutesTable } from './routes-surat.js';
 
@@ -157,5 +161,9 @@ export function buildRoutes(d: Deps): RouteDef[] {
     ...registryRoutes(d),
     ...suratRoutesTable(d),
     ...statistikRoutesTable(d),
+    ...mandiriRoutesTable(d),
+    ...situsRoutesTable(d),
+    ...kontenRoutesTable(d),
+    ...layananRoutesTable(d),
   ];
 }

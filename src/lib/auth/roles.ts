@@ -42,6 +42,16 @@ export const PERMISSIONS = [
   'approve:surat-kades',
   'setting:surat',
   'manage:jenis-surat',
+  // layanan mandiri: resident accounts, the letter-request queue, kiosks
+  'manage:mandiri',
+  'process:permohonan',
+  'manage:anjungan',
+  // layanan informasi: the public website, flagged content, cameras, complaints
+  'write:web',
+  'publish:web',
+  'review:konten',
+  'manage:kamera',
+  'manage:pengaduan',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -71,6 +81,15 @@ const LETTERS: Permission[] = [
   'setting:surat',
   'manage:jenis-surat',
 ];
+/** The desa's own services to its residents and visitors: run by the desa office, not by the kabupaten. */
+const DESA_SERVICE: Permission[] = [
+  'manage:mandiri',
+  'process:permohonan',
+  'manage:anjungan',
+  'write:web',
+  'publish:web',
+  'manage:pengaduan',
+];
 const DESA_READ: Permission[] = ['read:dashboard', 'read:desa', 'read:lingkungan'];
 /** Who keeps the register: reads full records (NIK, KK), records and corrects, reviews duplicates, exports. */
 const REGISTRY_KEEPER: Permission[] = [
@@ -90,10 +109,17 @@ const REGISTRY_KEEPER: Permission[] = [
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   'admin-kabupaten': [
-    ...PERMISSIONS.filter((p) => !DESA_OWN.includes(p) && !LETTERS.includes(p)),
+    ...PERMISSIONS.filter((p) => !DESA_OWN.includes(p) && !LETTERS.includes(p) && !DESA_SERVICE.includes(p)),
     'manage:jenis-surat',
   ],
-  'staf-kecamatan': ['read:dashboard', 'read:wilayah', 'read:desa', 'read:lingkungan', 'read:penduduk'],
+  'staf-kecamatan': [
+    'read:dashboard',
+    'read:wilayah',
+    'read:desa',
+    'read:lingkungan',
+    'read:penduduk',
+    'manage:kamera',
+  ],
   'admin-desa': [
     ...DESA_READ,
     'update:desa',
@@ -105,8 +131,20 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'read:surat',
     'write:surat',
     'setting:surat',
+    ...DESA_SERVICE,
+    'review:konten',
+    'manage:kamera',
   ],
-  'operator-desa': [...DESA_READ, 'update:lingkungan', ...REGISTRY_KEEPER, 'read:surat', 'write:surat'],
+  'operator-desa': [
+    ...DESA_READ,
+    'update:lingkungan',
+    ...REGISTRY_KEEPER,
+    'read:surat',
+    'write:surat',
+    'manage:mandiri',
+    'process:permohonan',
+    'manage:pengaduan',
+  ],
   'sekretaris-desa': [
     ...DESA_READ,
     'read:penduduk',
@@ -116,6 +154,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'write:surat',
     'approve:surat',
     'approve:surat-sekdes',
+    'process:permohonan',
+    'manage:pengaduan',
   ],
   'kepala-desa': [
     ...DESA_READ,
@@ -128,8 +168,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'approve:surat',
     'approve:surat-kades',
     'setting:surat',
+    'process:permohonan',
+    'manage:pengaduan',
   ],
-  'editor-web': ['read:dashboard', 'read:desa'],
+  'editor-web': ['read:dashboard', 'read:desa', 'write:web', 'publish:web', 'manage:kamera'],
   'operator-wilayah': ['read:dashboard', 'read:lingkungan', 'read:penduduk'],
 };
 

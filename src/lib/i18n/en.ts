@@ -1,10 +1,16 @@
+import { anjunganEn } from './anjungan.en.js';
 import { eksporEn } from './ekspor.en.js';
 import type { Messages } from './id.js';
 import { imporEn } from './impor.en.js';
 import { keluargaEn } from './keluarga.en.js';
+import { kontenEn } from './konten.en.js';
 import { laporanEn } from './laporan.en.js';
+import { layananEn } from './layanan.en.js';
+import { mandiriEn } from './mandiri.en.js';
+import { notifikasiEn } from './notifikasi.en.js';
 import { pendudukEn } from './penduduk.en.js';
 import { pendudukUiEn } from './penduduk-ui.en.js';
+import { situsEn } from './situs.en.js';
 import { statistikEn } from './statistik.en.js';
 import { statistikUiEn } from './statistik-ui.en.js';
 import { suratEn } from './surat.en.js';
@@ -22,6 +28,12 @@ export const en: Messages = {
   laporan: laporanEn,
   suratSetelan: suratSetelanEn,
   ekspor: eksporEn,
+  situs: situsEn,
+  konten: kontenEn,
+  layanan: layananEn,
+  mandiri: mandiriEn,
+  anjungan: anjunganEn,
+  notifikasi: notifikasiEn,
   lang: 'en',
   app: { name: 'Balai', tagline: 'Village Information System' },
   nav: {

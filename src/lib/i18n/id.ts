@@ -1,9 +1,15 @@
+import { anjunganId } from './anjungan.id.js';
 import { eksporId } from './ekspor.id.js';
 import { imporId } from './impor.id.js';
 import { keluargaId } from './keluarga.id.js';
+import { kontenId } from './konten.id.js';
 import { laporanId } from './laporan.id.js';
+import { layananId } from './layanan.id.js';
+import { mandiriId } from './mandiri.id.js';
+import { notifikasiId } from './notifikasi.id.js';
 import { pendudukId } from './penduduk.id.js';
 import { pendudukUiId } from './penduduk-ui.id.js';
+import { situsId } from './situs.id.js';
 import { statistikId } from './statistik.id.js';
 import { statistikUiId } from './statistik-ui.id.js';
 import { suratId } from './surat.id.js';
@@ -21,6 +27,12 @@ export const id = {
   laporan: laporanId,
   suratSetelan: suratSetelanId,
   ekspor: eksporId,
+  situs: situsId,
+  konten: kontenId,
+  layanan: layananId,
+  mandiri: mandiriId,
+  anjungan: anjunganId,
+  notifikasi: notifikasiId,
   lang: 'id',
   app: { name: 'Balai', tagline: 'Sistem Informasi Desa' },
   nav: {

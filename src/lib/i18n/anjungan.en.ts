@@ -1,0 +1,6 @@
+import type { anjunganId } from './anjungan.id.js';
+
+/** English messages: anjungan. */
+export const anjunganEn: typeof anjunganId = {
+  nav: 'Anjungan',
+};

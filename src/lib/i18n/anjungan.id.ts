@@ -1,0 +1,4 @@
+/** Indonesian messages: anjungan. */
+export const anjunganId = {
+  nav: 'Anjungan',
+};

@@ -1,0 +1,4 @@
+/** Indonesian messages: konten. */
+export const kontenId = {
+  nav: 'Konten',
+};

@@ -1,0 +1,4 @@
+/** Indonesian messages: layanan. */
+export const layananId = {
+  nav: 'Layanan',
+};

@@ -1,0 +1,4 @@
+/** Indonesian messages: mandiri. */
+export const mandiriId = {
+  nav: 'Mandiri',
+};

@@ -1,0 +1,6 @@
+import type { notifikasiId } from './notifikasi.id.js';
+
+/** English messages: notifikasi. */
+export const notifikasiEn: typeof notifikasiId = {
+  nav: 'Notifikasi',
+};

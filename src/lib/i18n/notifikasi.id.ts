@@ -1,0 +1,4 @@
+/** Indonesian messages: notifikasi. */
+export const notifikasiId = {
+  nav: 'Notifikasi',
+};

@@ -1,0 +1,4 @@
+/** Indonesian messages: situs. */
+export const situsId = {
+  nav: 'Situs',
+};
