@@ -23,7 +23,7 @@ import { formatMs, max, median, min, percentile } from './stats.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const REPORT = 'docs/benchmarks.md';
-const SECTIONS = ['foundation', 'registry', 'impor', 'surat', 'surat-nomor', 'statistik'];
+const SECTIONS = ['foundation', 'registry', 'impor', 'surat', 'surat-nomor', 'statistik', 'situs'];
 const quick = process.argv.includes('--quick');
 const named = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 for (const n of named)
@@ -163,6 +163,8 @@ if (chosen.includes('surat-nomor'))
   sections['surat-nomor'] = await (await import('./surat-nomor.mjs')).suratNomorSection({ quick, log, machineLine });
 if (chosen.includes('surat'))
   sections.surat = await (await import('./surat.mjs')).suratSection({ quick, log, machineLine });
+if (chosen.includes('situs'))
+  sections.situs = await (await import('./situs.mjs')).situsSection({ quick, log, machineLine });
 if (chosen.includes('statistik'))
   sections.statistik = await (await import('./statistik.mjs')).statistikSection({ quick, log, machineLine });
 const body = SECTIONS.map((name) => {

@@ -8,6 +8,7 @@ export function demoReport(result: DemoResult, allDesa = false): string {
       : 'Data demo: Kabupaten Rembang, Kecamatan Kaliori (23 desa).',
     `  desa baru diaktifkan: ${result.desaDiaktifkan}; desa yang diberi dusun/RW/RT: ${result.desaDenganWilayahBaru}`,
     `  penduduk contoh: ${p.penduduk.toLocaleString('id-ID')} ditambahkan di ${p.desaDiisi} desa; ${p.desaDilewati} desa sudah berisi (dilewati)`,
+    `  situs desa: ${result.artikel} berita/pengumuman/agenda contoh diterbitkan (buka /situs/33.17.09.2001)`,
     '',
     'Akun demo (kata sandi hanya dicetak sekarang; simpan di tempat aman):',
   ];

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Env } from '#src/env.js';
 import { activateDesa } from '#src/features/desa/desa.service.js';
 import { getInstallationKabupaten, setInstallationKabupaten } from '#src/features/instalasi/instalasi.service.js';
 import * as lingkunganRepo from '#src/features/lingkungan/lingkungan.repository.js';
@@ -9,6 +10,7 @@ import { type Actor, audit } from '#src/lib/audit/audit.js';
 import type { Role } from '#src/lib/auth/roles.js';
 import type { Db } from '#src/lib/db/connect.js';
 import { demoTree } from './demo-data.js';
+import { loadDemoKonten } from './demo-konten.service.js';
 import { type DemoPendudukResult, loadDemoPenduduk } from './demo-penduduk.service.js';
 import { DEMO_KABUPATEN, DEMO_KECAMATAN } from './demo-plan.js';
 
@@ -25,6 +27,8 @@ export interface DemoOptions {
   today?: string;
   /** progress lines for the terminal */
   progress?: (line: string) => void;
+  /** settings the web content is checked with (the installation's env); default: no extra player hosts */
+  web?: Pick<Env, 'BALAI_IFRAME_HOSTS' | 'BALAI_PUBLIC_URL'>;
 }
 
 export interface DemoAccount {
@@ -39,6 +43,8 @@ export interface DemoResult {
   desaDiaktifkan: number;
   desaDenganWilayahBaru: number;
   penduduk: DemoPendudukResult;
+  /** news, announcements, agenda and a Perdes published on the Kaliori desa sites */
+  artikel: number;
   akun: DemoAccount[];
 }
 
@@ -110,6 +116,14 @@ export async function loadDemo(db: Db, options: DemoOptions = {}): Promise<DemoR
     ...(options.today ? { today: options.today } : {}),
     ...(options.progress ? { progress: options.progress } : {}),
   });
+
+  const kaliori = await listChildRegions(db, DEMO_KECAMATAN);
+  const artikel = await loadDemoKonten(
+    db,
+    options.web ?? { BALAI_IFRAME_HOSTS: [], BALAI_PUBLIC_URL: undefined },
+    actor,
+    kaliori.filter((k) => desa.includes(k.kode)).map((k) => ({ kode: k.kode, nama: k.nama })),
+  );
 
   const firstDusun = (await lingkunganRepo.listLingkungan(db, DEMO_DESA)).find(
     (l) => l.tingkat === 'dusun' && l.nama === 'Krajan',
@@ -194,5 +208,5 @@ export async function loadDemo(db: Db, options: DemoOptions = {}): Promise<DemoR
     );
     akun.push({ username: p.username, peran: p.peran, lingkup: p.lingkup, sandi });
   }
-  return { desaDiaktifkan, desaDenganWilayahBaru, penduduk, akun };
+  return { desaDiaktifkan, desaDenganWilayahBaru, penduduk, artikel, akun };
 }

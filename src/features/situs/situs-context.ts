@@ -1,4 +1,5 @@
 import { levelOf } from '#src/domain/region-code.js';
+import type { Lang, Messages } from '#src/lib/i18n/messages.js';
 
 /**
  * The public site a request is for: a desa site, a kecamatan portal or the kabupaten portal. Served on the
@@ -28,4 +29,9 @@ export function situsLevel(kode: string): Situs['level'] | null {
 export function situsHref(situs: Pick<Situs, 'base'>, path = '/'): string {
   if (situs.base === '') return path;
   return path === '/' ? situs.base : `${situs.base}${path}`;
+}
+
+/** The language of a public page's messages. */
+export function bahasa(m: Pick<Messages, 'lang'>): Lang {
+  return m.lang === 'en' ? 'en' : 'id';
 }
