@@ -10,6 +10,9 @@ import type { Env } from './env.js';
 import { usesHttps } from './env.js';
 import { resumeSession } from './features/auth/session.service.js';
 import { authenticateToken } from './features/auth/token.service.js';
+import { resumeAnjungan } from './features/mandiri/anjungan-state.js';
+import { resumeWargaSesi } from './features/mandiri/warga-sesi.service.js';
+import { createSitusHosts, installSitusHosts } from './features/situs/situs-host.js';
 import type { Db, DialectName } from './lib/db/connect.js';
 import { unauthorized } from './lib/errors.js';
 import { installErrorHandlers } from './lib/http/error-handler.js';
@@ -52,6 +55,11 @@ async function identify(req: FastifyRequest, d: Deps): Promise<void> {
   }
   const token = req.cookies[d.cookies.session];
   if (token) req.auth = await resumeSession(d.db, token, d.sessionPolicy);
+  // layanan mandiri: a resident's session and a kiosk's device token (own cookies, never mixed with staff's)
+  const warga = req.cookies[d.cookies.warga];
+  if (warga) req.warga = await resumeWargaSesi(d.db, warga);
+  const kiosk = req.cookies[d.cookies.anjungan];
+  if (kiosk) req.anjungan = await resumeAnjungan(d.db, kiosk, d.env.BALAI_ANJUNGAN_IDLE_DETIK);
 }
 
 /** Build the app: plugins, then the one route table (src/routes.ts). */
@@ -67,7 +75,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     cookies: cookieSettings(env),
   };
 
+  // desa sites on their own host names are rewritten under /situs/{kode} (src/features/situs/situs-host.ts)
+  const situsHosts = createSitusHosts({
+    trustProxy: env.BALAI_TRUST_PROXY,
+    ownHost: env.BALAI_PUBLIC_URL ? new URL(env.BALAI_PUBLIC_URL).hostname : null,
+  });
   const app = Fastify({
+    rewriteUrl: situsHosts.rewrite,
     logger: options.logger === false ? false : loggerOptions(env),
     genReqId: () => randomUUID(),
     requestIdHeader: false,
@@ -88,6 +102,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.decorateRequest('auth', null);
   app.decorateRequest('grant', null);
+  app.decorateRequest('warga', null);
+  app.decorateRequest('anjungan', null);
   app.decorateRequest('lang', 'id');
   app.decorateRequest('m', null as unknown as typeof id);
 
@@ -140,5 +156,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       handler: def.handler,
     });
   }
+  await installSitusHosts(app, situsHosts, deps.db);
   return app;
 }

@@ -12,10 +12,11 @@ export interface Deps {
   sessionPolicy: SessionPolicy;
   /** origins accepted for state-changing requests besides the request's own host */
   origins: string[];
-  cookies: { secure: boolean; session: string };
+  cookies: { secure: boolean; session: string; warga: string; anjungan: string };
 }
 
 export function cookieSettings(env: Env): Deps['cookies'] {
   const secure = usesHttps(env);
-  return { secure, session: secure ? '__Host-balai_sesi' : 'balai_sesi' };
+  const name = (n: string) => (secure ? `__Host-${n}` : n);
+  return { secure, session: name('balai_sesi'), warga: name('balai_warga'), anjungan: name('balai_anjungan') };
 }

@@ -33,6 +33,10 @@ const EnvSchema = z.object({
   BALAI_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).default(720),
   /** public statistics: counts from 1 up to this minus one are shown as "<N" (0 = show every count) */
   BALAI_STATISTIK_SEL_MIN: z.coerce.number().int().min(0).max(20).default(3),
+  /** public site pages are kept rendered this many seconds (they are cacheable for 60 s anyway; 0 = render each time) */
+  BALAI_SITUS_CACHE_DETIK: z.coerce.number().int().min(0).max(60).default(5),
+  /** hour of the day (server time zone) for the nightly scan of published content for injected links/gambling */
+  BALAI_PINDAI_JAM: z.coerce.number().int().min(0).max(23).default(2),
   /** absolute session lifetime in days */
   BALAI_SESSION_MAX_DAYS: z.coerce.number().int().min(1).default(7),
   /** base64 of 32 random bytes: encrypts the signing keys at rest; unset → <data dir>/kunci/master.key */
@@ -40,6 +44,45 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9+/]{43}=$/, 'harus base64 dari 32 byte (buat dengan: openssl rand -base64 32)')
     .optional(),
+  /** hosts whose players may be embedded (iframes in articles, camera players), comma-separated */
+  BALAI_IFRAME_HOSTS: z
+    .string()
+    .default('www.youtube-nocookie.com,www.youtube.com,player.vimeo.com')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  /** minutes between two status checks of every live camera (0 = never check) */
+  BALAI_KAMERA_CEK_MENIT: z.coerce.number().int().min(0).max(1440).default(5),
+  /** camera URLs may point at loopback/private (LAN, VPN) addresses; link-local/metadata addresses never */
+  BALAI_KAMERA_ALAMAT_PRIVAT: booleanFlag.default(false),
+  /** map tiles for the public camera map ({s} {z} {x} {y}); its origin is allowed in that page's CSP only */
+  BALAI_PETA_TILE: z
+    .string()
+    .regex(/^https:\/\/[^\s"'<>]+\{z\}[^\s"'<>]*$/, 'harus URL https dengan {z}, {x} dan {y}')
+    .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  /** kiosk (anjungan): seconds without a touch before it ends the resident's session and goes back home */
+  BALAI_ANJUNGAN_IDLE_DETIK: z.coerce.number().int().min(5).max(600).default(60),
+  /** Telegram bot token from @BotFather (unset = Telegram off); the Bot API base; the webhook's secret header */
+  BALAI_TELEGRAM_TOKEN: z
+    .string()
+    .regex(/^\d+:[A-Za-z0-9_-]+$/, 'harus token bot dari @BotFather')
+    .optional(),
+  BALAI_TELEGRAM_API: z.url().default('https://api.telegram.org'),
+  BALAI_TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, 'harus 16–256 karakter A-Z a-z 0-9 _ -')
+    .optional(),
+  /** SMTP server for email notifications, e.g. smtp://user:pass@mail:587 (unset = email off), and the sender */
+  BALAI_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'harus diawali smtp:// atau smtps://')
+    .optional(),
+  BALAI_SMTP_FROM: z.string().min(3).default('Balai <balai@localhost>'),
+  /** seconds between two runs of the notification outbox worker (0 = no worker) */
+  BALAI_NOTIFIKASI_DETIK: z.coerce.number().int().min(0).max(3600).default(15),
 });
 
 export type Env = Readonly<z.infer<typeof EnvSchema>>;

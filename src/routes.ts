@@ -12,6 +12,7 @@ import { statistikApiRoutes } from './features/statistik/statistik-api.routes.js
 import { suratVerifikasiRoutes } from './features/surat/surat-verifikasi.routes.js';
 import { regionTarget, wilayahRoutes } from './features/wilayah/wilayah.routes.js';
 import type { RouteDef } from './lib/http/route.js';
+import { jagaRoutesTable } from './routes-jaga.js';
 import { kontenRoutesTable } from './routes-konten.js';
 import { layananRoutesTable } from './routes-layanan.js';
 import { mandiriRoutesTable } from './routes-mandiri.js';
@@ -165,5 +166,6 @@ export function buildRoutes(d: Deps): RouteDef[] {
     ...situsRoutesTable(d),
     ...kontenRoutesTable(d),
     ...layananRoutesTable(d),
+    ...jagaRoutesTable(d),
   ];
 }

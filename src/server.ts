@@ -2,6 +2,10 @@ import { buildApp } from './app.js';
 import { loadEnv } from './env.js';
 import { purgeExpiredSessions } from './features/auth/session.service.js';
 import { createSetupLink, getInstallationKabupaten } from './features/instalasi/instalasi.service.js';
+import { startKameraChecker } from './features/kamera/kamera-cek.js';
+import { jadwalkanPindai } from './features/konten-jaga/konten-jaga.pindai.js';
+import { aturLogNotifikasi } from './features/notifikasi/notifikasi.service.js';
+import { mulaiPekerjaNotifikasi } from './features/notifikasi/notifikasi-worker.js';
 import { statistikWilayah } from './features/statistik/statistik.service.js';
 import { warmSuratRenderer } from './features/surat/render/surat-render.js';
 import { ensureJenisBawaan } from './features/surat/surat-jenis.service.js';
@@ -40,6 +44,20 @@ async function main(): Promise<void> {
     3_600_000,
   );
   purge.unref();
+  // queued notifications (Telegram, email) delivered in the background with retries
+  aturLogNotifikasi((err, pesan) => app.log.error({ err }, pesan));
+  const stopNotifikasi = mulaiPekerjaNotifikasi(db, env, (err) =>
+    app.log.error({ err }, 'pengiriman notifikasi gagal'),
+  );
+  // the nightly scan of published content for injected links and gambling words (BALAI_PINDAI_JAM, WIB)
+  const stopPindai = jadwalkanPindai(db, env, app.log);
+  // live cameras: status checked every BALAI_KAMERA_CEK_MENIT minutes (short timeouts, capped answers)
+  const stopKamera = startKameraChecker(
+    db,
+    env.BALAI_KAMERA_CEK_MENIT,
+    { timeoutMs: 8_000, izinkanPrivat: env.BALAI_KAMERA_ALAMAT_PRIVAT },
+    (err) => app.log.error({ err }, 'pemeriksaan kamera gagal'),
+  );
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -47,6 +65,9 @@ async function main(): Promise<void> {
     closing = true;
     app.log.info({ signal }, 'berhenti');
     clearInterval(purge);
+    stopNotifikasi();
+    stopPindai();
+    stopKamera();
     await app.close();
     await close();
     process.exit(0);

@@ -1,3 +1,4 @@
+import { loadEnv } from '#src/env.js';
 import { createApiToken } from '#src/features/auth/token.service.js';
 import { loadDemo } from '#src/features/demo/demo.service.js';
 import { activateDesa } from '#src/features/desa/desa.service.js';
@@ -12,6 +13,8 @@ import { demoReport } from './demo-report.js';
 import { exportPendudukCommand } from './export-command.js';
 import { exportRumahTanggaCommand } from './export-rtm-command.js';
 import { importCommand } from './import-command.js';
+import { kontenPindaiCommand } from './konten-command.js';
+import { mandiriAktifkanCommand } from './mandiri-command.js';
 import { suratIssueCommand } from './surat-command.js';
 
 export interface CliIo {
@@ -40,6 +43,10 @@ export const USAGE = `Pemakaian: npx balai <perintah>
   surat issue --desa KODE --type SLUG --nik NIK [--field NAMA=NILAI …] [--subjek BLOK=NIK …] --as USERNAME
               [--out SURAT.pdf] [--json]    buat surat sebagai pengguna itu; bila ia langkah terakhir (mis. kepala
                                             desa), surat diberi nomor, ditandatangani dan ber-QR
+  mandiri aktifkan --nik NIK [--json]       aktifkan akun layanan mandiri warga hidup (atau buat PIN baru); PIN
+                                            dicetak sekali dan wajib diganti saat pertama masuk
+  konten pindai [--json]                    periksa semua artikel terbit (tautan tersembunyi, tautan massal ke situs
+                                            asing, kata judi); yang ditandai ditahan untuk ditinjau admin
 
 Basis data: DATABASE_URL (kosong = ./data/balai.db).
 `;
@@ -65,7 +72,7 @@ export async function runCommand(db: Db, positionals: string[], values: Values, 
         return 0;
       case 'demo': {
         const allDesa = values['all-desa'] === true;
-        const result = await loadDemo(db, { allDesa, progress: (line) => io.err(`${line}\n`) });
+        const result = await loadDemo(db, { allDesa, web: loadEnv(), progress: (line) => io.err(`${line}\n`) });
         io.out(demoReport(result, allDesa));
         return 0;
       }
@@ -117,6 +124,17 @@ export async function runCommand(db: Db, positionals: string[], values: Values, 
         const opts = { desa: values.desa, file: arg, dryRun: values['dry-run'] === true, json: values.json === true };
         return await importCommand(db, cliActor(), { ...opts, jenis: 'rumah_tangga' }, io);
       }
+      case 'mandiri aktifkan': {
+        const nik = typeof values.nik === 'string' ? values.nik : undefined;
+        try {
+          return await mandiriAktifkanCommand(db, cliActor(), { nik, json: values.json === true }, io);
+        } catch (error) {
+          io.err(`${explain(error)}\n`);
+          return 1;
+        }
+      }
+      case 'konten pindai':
+        return await kontenPindaiCommand(db, { json: values.json === true }, io);
       case 'surat issue': {
         const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
         const list = (k: string) => (Array.isArray(values[k]) ? (values[k] as string[]) : undefined);

@@ -4,11 +4,20 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { regionCovers } from '#src/domain/region-code.js';
 import { startSession } from '#src/features/auth/session.service.js';
 import { settled, startImport } from '#src/features/impor/impor-tugas.service.js';
+import { createKamera } from '#src/features/kamera/kamera.service.js';
 import { createHousehold } from '#src/features/keluarga/rumah-tangga.service.js';
+import { simpanArtikel } from '#src/features/konten/konten.service.js';
+import { buatAlbum } from '#src/features/konten/konten-galeri.service.js';
+import { buatKategori } from '#src/features/konten/konten-kategori.service.js';
+import { startWargaSesi } from '#src/features/mandiri/warga-sesi.service.js';
 import { savePendudukFoto } from '#src/features/penduduk/penduduk-foto.service.js';
+import { ajukanPengaduan } from '#src/features/pengaduan/pengaduan.service.js';
 import { recordArrival } from '#src/features/peristiwa/kedatangan.service.js';
 import { recordLeavingEvent } from '#src/features/peristiwa/kepergian.service.js';
+import { findPermohonan, type PermohonanRow } from '#src/features/permohonan/permohonan.repository.js';
+import { ajukanPermohonan, batalkanPermohonan } from '#src/features/permohonan/permohonan.service.js';
 import { batalkanSurat, buatSurat } from '#src/features/surat/surat.service.js';
+import { simpanDokumen } from '#src/features/warga-portal/dokumen.service.js';
 import { systemActor } from '#src/lib/audit/audit.js';
 import { ROLE_PERMISSIONS, ROLES, type Role } from '#src/lib/auth/roles.js';
 import type { RouteDef } from '#src/lib/http/route.js';
@@ -28,6 +37,7 @@ import {
   person,
 } from '../support/builders.js';
 import { family as family3, importContext, writeOpenSid } from '../support/opensid-file.js';
+import { wargaAccount } from '../support/warga.js';
 
 /**
  * The role × route matrix, generated from the route table: every route is asked as every role (and
@@ -100,6 +110,19 @@ interface Fixture {
   imporId: number;
   /** a letter of desa A that was drafted and cancelled: every action on it answers without changing it */
   suratId: number;
+  /** a camera of desa A, and a complaint filed on desa A's site */
+  kameraId: number;
+  pengaduanId: number;
+  nomor: string;
+  /** desa A's site content: an article with one revision, a category, an album */
+  artikelId: number;
+  revisiId: number;
+  kategoriId: number;
+  albumId: number;
+  /** a cancelled letter request of desa A (by the family head, not by the resident the matrix signs in as) with
+   *  one attached document: office actions on it answer without changing it */
+  permohonanId: number;
+  dokumenId: number;
 }
 
 /** Concrete URL for a route pattern, pointing inside desa A (inside the dusun operator's dusun). */
@@ -114,8 +137,20 @@ function sampleUrl(url: string, f: Fixture): string {
     if (url.startsWith('/duplikat')) return f.pairId;
     if (url.startsWith('/desa/:kode/impor/:id')) return f.imporId;
     if (url.startsWith('/desa/:kode/surat/:id')) return f.suratId;
+    if (url.startsWith('/wilayah/:kode/kamera/:id') || url.startsWith('/situs/:kode/kamera/:id')) return f.kameraId;
+    if (url.startsWith('/desa/:kode/pengaduan/:id')) return f.pengaduanId;
+    if (url.startsWith('/desa/:kode/web/artikel/:id')) return f.artikelId;
+    if (url.startsWith('/desa/:kode/web/kategori/:id')) return f.kategoriId;
+    if (url.startsWith('/desa/:kode/web/galeri/:id') || url.startsWith('/situs/:kode/galeri/:id')) return f.albumId;
     if (url === '/pindah/:id/batal') return f.toA;
     if (url.startsWith('/pindah')) return f.fromA;
+    if (url.startsWith('/layanan-mandiri/dokumen/:id')) return f.dokumenId;
+    if (url.startsWith('/layanan-mandiri/surat/:id') || url.startsWith('/desa/:kode/permohonan/:id'))
+      return f.permohonanId;
+    // kiosk pages answer 403 before any lookup (no device cookie here): any id will do
+    if (url === '/anjungan/tiket/:id') return 1;
+    // a registration's picture: ':jenis' becomes 'mati', refused (400) past the guard before any lookup
+    if (url === '/desa/:kode/mandiri/pendaftaran/:id/:jenis') return 1;
     throw new Error(`no sample id for ${url}: add one to the role × route matrix`);
   };
   return url
@@ -125,6 +160,10 @@ function sampleUrl(url: string, f: Fixture): string {
     .replace(':kategori', 'jenis-kelamin')
     .replace(':file', 'app.css')
     .replace(':jenis', 'mati')
+    .replace(':nomor', f.nomor)
+    .replace(':rev', String(f.revisiId))
+    .replace(':dok', String(f.dokumenId))
+    .replace(':penduduk', String(f.pendudukId))
     .replace(':id', () => String(id()));
 }
 
@@ -132,6 +171,9 @@ type Outcome = 'allowed' | 'forbidden' | 'not-found' | 'login';
 
 function expected(role: Role | null, def: RouteDef): Outcome {
   if (def.access === 'public') return 'allowed';
+  // staff sessions are not residents, and no staff browser is a registered kiosk
+  if (def.access === 'warga') return 'login';
+  if (def.access === 'anjungan') return 'forbidden';
   if (role === null) return 'login';
   if (def.access === 'authenticated') return 'allowed';
   if (!ROLE_PERMISSIONS[role].includes(def.access)) return 'forbidden';
@@ -143,7 +185,12 @@ function expected(role: Role | null, def: RouteDef): Outcome {
 }
 
 function observed(status: number, location: string | undefined): Outcome {
-  if (status === 401 || (status === 303 && location?.startsWith('/masuk?lanjut='))) return 'login';
+  if (status === 401) return 'login';
+  if (
+    status === 303 &&
+    (location?.startsWith('/masuk?lanjut=') || location?.startsWith('/layanan-mandiri/masuk?lanjut='))
+  )
+    return 'login';
   if (status === 403) return 'forbidden';
   if (status === 404) return 'not-found';
   return 'allowed';
@@ -243,6 +290,65 @@ describe('role × route matrix', () => {
       { ajukan: false },
     );
     await batalkanSurat(suratCtx, operator, DESA_A, f.suratId, 'contoh matriks');
+    const { akunId: pemohonAkun } = await wargaAccount(t.db, family.kepalaId);
+    const pemohon = { akunId: pemohonAkun, pendudukId: family.kepalaId, desaKode: DESA_A };
+    f.dokumenId = await simpanDokumen(t.db, suratCtx.files, pemohon, { jenis: 3, nama: 'KTP', berkas: png }, 5_242_880);
+    f.permohonanId = await ajukanPermohonan(t.db, pemohon, {
+      slug: 'surat-keterangan-domisili',
+      isian: {},
+      dokumen: [f.dokumenId],
+      telepon: '',
+      catatan: '',
+    });
+    const permohonan = (await findPermohonan(t.db, f.permohonanId)) as PermohonanRow;
+    await batalkanPermohonan(t.db, actor, permohonan, 'contoh matriks');
+    f.kameraId = await createKamera(t.db, actor, DESA_A, {
+      nama: 'Kamera Matriks',
+      lokasi: null,
+      lat: -6.7,
+      lng: 111.3,
+      jenis: 'hls',
+      stream_url: 'http://127.0.0.1:9/live.m3u8',
+      snapshot_url: 'http://127.0.0.1:9/snap.jpg',
+      aktif: 1,
+    });
+    f.nomor = await ajukanPengaduan(t.db, createFileStore(join(t.dataDir, 'unggahan')), {
+      desaKode: DESA_A,
+      input: { nama: null, kontak: '0812 3456 7890', kategori: 'jalan', isi: 'Jalan berlubang di depan balai desa.' },
+      foto: png,
+      ip: '192.0.2.1',
+    });
+    f.pengaduanId = (
+      await t.db.selectFrom('pengaduan').select('id').where('nomor', '=', f.nomor).executeTakeFirstOrThrow()
+    ).id;
+    const konten = { db: t.db, env: { BALAI_IFRAME_HOSTS: [], BALAI_PUBLIC_URL: undefined } };
+    const artikel = {
+      jenis: 'berita' as const,
+      judul: 'Artikel Matriks',
+      ringkasan: null,
+      isi: '<p>Isi</p>',
+      kategori_id: null,
+      terbit_pada: null,
+      agenda_mulai: null,
+      agenda_selesai: null,
+      agenda_tempat: null,
+      hukum_jenis: null,
+      hukum_nomor: null,
+      hukum_tahun: null,
+      ppid_kategori: null,
+      intent: 'terbit' as const,
+    };
+    f.artikelId = (await simpanArtikel(konten, actor, DESA_A, null, artikel, true)).id;
+    await simpanArtikel(konten, actor, DESA_A, f.artikelId, { ...artikel, judul: 'Artikel Matriks 2' }, true);
+    f.revisiId = (
+      await t.db
+        .selectFrom('artikel_revisi')
+        .select('id')
+        .where('artikel_id', '=', f.artikelId)
+        .executeTakeFirstOrThrow()
+    ).id;
+    f.kategoriId = await buatKategori(t.db, actor, DESA_A, 'Kategori Matriks');
+    f.albumId = await buatAlbum(t.db, actor, DESA_A, { judul: 'Album Matriks', keterangan: null });
   });
 
   // the table as app.ts builds it (handlers are never called here)
@@ -287,6 +393,32 @@ describe('role × route matrix', () => {
       expect(mismatches).toEqual([]);
     });
   }
+
+  it('answers every route as a resident signed in to layanan mandiri: their own pages only, never staff routes', async () => {
+    const { akunId } = await wargaAccount(t.db, f.pendudukId);
+    const mismatches: string[] = [];
+    for (const def of defs) {
+      // a fresh session per request: sign-out ends the session it is called with
+      const s = await startWargaSesi(t.db, akunId);
+      const headers = { origin: ORIGIN, host: 'localhost', cookie: `balai_warga=${s.token}` };
+      const res = await t.app.inject({
+        method: def.method,
+        url: sampleUrl(def.url, f),
+        headers,
+        ...(def.method !== 'GET' ? { payload: { _csrf: s.csrf, ...(PAYLOAD[`${def.method} ${def.url}`] ?? {}) } } : {}),
+      });
+      let got = observed(res.statusCode, res.headers.location as string | undefined);
+      const want: Outcome =
+        def.access === 'public' || def.access === 'warga'
+          ? 'allowed'
+          : def.access === 'anjungan'
+            ? 'forbidden'
+            : 'login';
+      if ((def.access === 'public' || def.access === 'warga') && got === 'not-found') got = 'allowed';
+      if (got !== want) mismatches.push(`${def.method} ${def.url}: expected ${want}, got ${got} (${res.statusCode})`);
+    }
+    expect(mismatches).toEqual([]);
+  });
 
   it('lets the OpenSID export reach a region (or another desa) only for roles holding export:penduduk over it', async () => {
     const mismatches: string[] = [];

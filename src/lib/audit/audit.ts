@@ -28,6 +28,19 @@ export const AUDIT_ENTITIES = [
   'impor',
   'surat',
   'surat_jenis',
+  'warga_akun',
+  'warga_pendaftaran',
+  'anjungan',
+  'permohonan',
+  'warga_dokumen',
+  'warga_pesan',
+  'notifikasi',
+  'artikel',
+  'galeri',
+  'situs',
+  'kamera',
+  'pengaduan',
+  'konten_temuan',
 ] as const;
 
 export type Changes = Record<string, [unknown, unknown]>;

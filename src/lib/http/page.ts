@@ -24,6 +24,26 @@ export function navFor(req: FastifyRequest): NavItem[] {
   if (pendudukGrant) items.push({ href: `/desa/${pendudukGrant.lingkupKode}/penduduk`, label: m.pendudukUi.nav });
   const suratGrant = grantsWith(g, 'read:surat').find((x) => levelOf(x.lingkupKode) === 3);
   if (suratGrant) items.push({ href: `/desa/${suratGrant.lingkupKode}/surat`, label: m.surat.nav });
+  const permohonanGrant = grantsWith(g, 'process:permohonan').find((x) => levelOf(x.lingkupKode) === 3);
+  if (permohonanGrant) items.push({ href: `/desa/${permohonanGrant.lingkupKode}/permohonan`, label: m.permohonan.nav });
+  // the desa's services to residents and visitors: accounts, complaints, its website, cameras
+  const desaOf = (p: Parameters<typeof grantsWith>[1]) =>
+    grantsWith(g, p).find((x) => levelOf(x.lingkupKode) === 3 && x.lingkunganId === null)?.lingkupKode;
+  const mandiriDesa = desaOf('manage:mandiri');
+  if (mandiriDesa) items.push({ href: `/desa/${mandiriDesa}/mandiri`, label: m.mandiri.nav });
+  const anjunganDesa = desaOf('manage:anjungan');
+  if (anjunganDesa) items.push({ href: `/desa/${anjunganDesa}/anjungan`, label: m.anjungan.nav });
+  const pengaduanDesa = desaOf('manage:pengaduan');
+  if (pengaduanDesa) items.push({ href: `/desa/${pengaduanDesa}/pengaduan`, label: m.layanan.pengaduan.judul });
+  const webDesa = desaOf('write:web');
+  if (webDesa) items.push({ href: `/desa/${webDesa}/web/artikel`, label: m.konten.nav });
+  const temuan = grantsWith(g, 'review:konten').find((x) => x.lingkunganId === null);
+  if (temuan) {
+    const kode = temuan.lingkupKode;
+    items.push({ href: levelOf(kode) === 3 ? `/desa/${kode}/web/temuan` : '/kabupaten/web/temuan', label: m.jaga.nav });
+  }
+  const kamera = grantsWith(g, 'manage:kamera').find((x) => x.lingkunganId === null);
+  if (kamera) items.push({ href: `/wilayah/${kamera.lingkupKode}/kamera`, label: m.layanan.kamera.judul });
   // statistics of the user's own region: a desa's, else the kecamatan's or kabupaten's (dusun/RW/RT roles: none)
   const statGrant = grantsWith(g, 'read:dashboard').find((x) => x.lingkunganId === null);
   if (statGrant) {

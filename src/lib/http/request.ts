@@ -1,4 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AnjunganState } from '#src/features/mandiri/anjungan-state.js';
+import type { WargaState } from '#src/features/mandiri/warga-sesi.service.js';
 import type { Actor } from '#src/lib/audit/audit.js';
 import type { AuthState } from '#src/lib/auth/auth-state.js';
 import { type Grant, scopeLabel } from '#src/lib/auth/grants.js';
@@ -13,6 +15,10 @@ declare module 'fastify' {
     grant: Grant | null;
     lang: Lang;
     m: Messages;
+    /** the resident signed in to layanan mandiri (own cookie, separate from staff sessions) */
+    warga: WargaState | null;
+    /** the registered kiosk this request comes from (device-token cookie) */
+    anjungan: AnjunganState | null;
   }
 }
 

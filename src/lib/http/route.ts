@@ -1,17 +1,22 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { findGrant, grantsWith, type Target } from '#src/lib/auth/grants.js';
 import type { Permission } from '#src/lib/auth/roles.js';
+import { safeEqual } from '#src/lib/auth/tokens.js';
 import { forbidden, HttpError, unauthorized } from '#src/lib/errors.js';
 import { verifyCsrfToken, verifySameOrigin } from './csrf.js';
 import { isApi } from './request.js';
 
 /**
  * Every route declares who may call it: a permission (checked against the user's role scopes on the
- * route's target), `authenticated` (any signed-in user), or `public`. The route table in src/routes.ts
+ * route's target), `authenticated` (any signed-in user), `public`, `warga` (a resident signed in to layanan
+ * mandiri, on a phone or at a kiosk) or `anjungan` (a registered kiosk device). The route table in src/routes.ts
  * is the only place routes are registered; a route without an access rule does not type-check, and the
  * role × route test walks the table.
  */
-export type Access = Permission | 'authenticated' | 'public';
+export type Access = Permission | 'authenticated' | 'public' | 'warga' | 'anjungan';
+
+/** Where a resident without a session is sent (layanan mandiri). */
+export const WARGA_LOGIN = '/layanan-mandiri/masuk';
 
 export interface RouteDef {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -21,6 +26,8 @@ export interface RouteDef {
   target?: (req: FastifyRequest) => Promise<Target | null> | Target | null;
   /** reachable while the user must still change an admin-set password */
   duringPasswordChange?: boolean;
+  /** called by a machine that proves itself with its own secret header (a webhook): no same-origin check */
+  crossSite?: boolean;
   bodyLimit?: number;
   /** largest file of a multipart upload to this route (instead of BALAI_UPLOAD_LIMIT) */
   fileLimit?: number;
@@ -42,6 +49,14 @@ export const PASSWORD_PAGE = '/akun/sandi';
  */
 export async function requireHolder(req: FastifyRequest, def: RouteDef) {
   if (def.access === 'public' || def.access === 'authenticated') return;
+  if (def.access === 'warga') {
+    if (!req.warga) throw unauthorized();
+    return;
+  }
+  if (def.access === 'anjungan') {
+    if (!req.anjungan) throw forbidden('anjunganTidakDikenal');
+    return;
+  }
   if (!req.auth) throw unauthorized();
   if (grantsWith(req.auth.grants, def.access).length === 0) throw forbidden();
 }
@@ -54,8 +69,13 @@ export async function requirePermission(
   origins: readonly string[],
 ) {
   const changes = req.method !== 'GET' && req.method !== 'HEAD';
-  if (changes) verifySameOrigin(req, origins);
+  if (changes && !def.crossSite) verifySameOrigin(req, origins);
   if (def.access === 'public') return;
+  if (def.access === 'warga') return requireWarga(req, reply, def, changes);
+  if (def.access === 'anjungan') {
+    if (!req.anjungan) throw forbidden('anjunganTidakDikenal');
+    return;
+  }
 
   const auth = req.auth;
   if (!auth) {
@@ -76,3 +96,23 @@ export async function requirePermission(
   if (!grant) throw new HttpError(404, 'notFound');
   req.grant = grant;
 }
+
+/** Layanan mandiri: a resident's session (own CSRF token), and a forced PIN change before anything else. */
+function requireWarga(req: FastifyRequest, reply: FastifyReply, def: RouteDef, changes: boolean) {
+  const warga = req.warga;
+  if (!warga) {
+    if (isApi(req) || changes) throw unauthorized();
+    return reply.redirect(`${WARGA_LOGIN}?lanjut=${encodeURIComponent(req.url)}`, 303);
+  }
+  if (changes) {
+    const body = req.body as Record<string, unknown> | undefined;
+    const sent = typeof body?._csrf === 'string' ? body._csrf : req.headers['x-csrf-token'];
+    if (typeof sent !== 'string' || !safeEqual(sent, warga.sesi.csrf)) throw forbidden('csrfTidakValid');
+  }
+  if (warga.harusGantiPin && !def.duringPasswordChange) {
+    if (isApi(req) || changes) throw new HttpError(403, 'mandiriHarusGantiPin');
+    return reply.redirect(WARGA_PIN_PAGE, 303);
+  }
+}
+
+export const WARGA_PIN_PAGE = '/layanan-mandiri/pin';

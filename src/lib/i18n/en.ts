@@ -2,6 +2,7 @@ import { anjunganEn } from './anjungan.en.js';
 import { eksporEn } from './ekspor.en.js';
 import type { Messages } from './id.js';
 import { imporEn } from './impor.en.js';
+import { jagaEn } from './jaga.en.js';
 import { keluargaEn } from './keluarga.en.js';
 import { kontenEn } from './konten.en.js';
 import { laporanEn } from './laporan.en.js';
@@ -10,6 +11,7 @@ import { mandiriEn } from './mandiri.en.js';
 import { notifikasiEn } from './notifikasi.en.js';
 import { pendudukEn } from './penduduk.en.js';
 import { pendudukUiEn } from './penduduk-ui.en.js';
+import { permohonanEn } from './permohonan.en.js';
 import { situsEn } from './situs.en.js';
 import { statistikEn } from './statistik.en.js';
 import { statistikUiEn } from './statistik-ui.en.js';
@@ -30,10 +32,12 @@ export const en: Messages = {
   ekspor: eksporEn,
   situs: situsEn,
   konten: kontenEn,
+  jaga: jagaEn,
   layanan: layananEn,
   mandiri: mandiriEn,
   anjungan: anjunganEn,
   notifikasi: notifikasiEn,
+  permohonan: permohonanEn,
   lang: 'en',
   app: { name: 'Balai', tagline: 'Village Information System' },
   nav: {
@@ -260,12 +264,17 @@ export const en: Messages = {
   },
   err: {
     ...pendudukEn.err,
+    ...mandiriEn.err,
+    ...permohonanEn.err,
+    ...notifikasiEn.err,
+    ...anjunganEn.err,
     ...pendudukUiEn.err,
     ...keluargaEn.err,
     ...imporEn.err,
     ...suratEn.err,
     ...statistikEn.err,
     ...eksporEn.err,
+    ...jagaEn.err,
     notFound: 'What you are looking for does not exist or is outside your scope.',
     forbidden: 'You are not allowed to do this.',
     unauthorized: 'Please log in first.',

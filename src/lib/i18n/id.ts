@@ -1,6 +1,7 @@
 import { anjunganId } from './anjungan.id.js';
 import { eksporId } from './ekspor.id.js';
 import { imporId } from './impor.id.js';
+import { jagaId } from './jaga.id.js';
 import { keluargaId } from './keluarga.id.js';
 import { kontenId } from './konten.id.js';
 import { laporanId } from './laporan.id.js';
@@ -9,6 +10,7 @@ import { mandiriId } from './mandiri.id.js';
 import { notifikasiId } from './notifikasi.id.js';
 import { pendudukId } from './penduduk.id.js';
 import { pendudukUiId } from './penduduk-ui.id.js';
+import { permohonanId } from './permohonan.id.js';
 import { situsId } from './situs.id.js';
 import { statistikId } from './statistik.id.js';
 import { statistikUiId } from './statistik-ui.id.js';
@@ -29,10 +31,12 @@ export const id = {
   ekspor: eksporId,
   situs: situsId,
   konten: kontenId,
+  jaga: jagaId,
   layanan: layananId,
   mandiri: mandiriId,
   anjungan: anjunganId,
   notifikasi: notifikasiId,
+  permohonan: permohonanId,
   lang: 'id',
   app: { name: 'Balai', tagline: 'Sistem Informasi Desa' },
   nav: {
@@ -259,12 +263,17 @@ export const id = {
   },
   err: {
     ...pendudukId.err,
+    ...mandiriId.err,
+    ...permohonanId.err,
+    ...notifikasiId.err,
+    ...anjunganId.err,
     ...pendudukUiId.err,
     ...keluargaId.err,
     ...imporId.err,
     ...suratId.err,
     ...statistikId.err,
     ...eksporId.err,
+    ...jagaId.err,
     notFound: 'Halaman atau data yang Anda cari tidak ada, atau di luar wewenang Anda.',
     forbidden: 'Anda tidak memiliki izin untuk tindakan ini.',
     unauthorized: 'Silakan masuk terlebih dahulu.',
