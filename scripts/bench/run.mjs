@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /**
- * `npm run bench [foundation] [registry] [impor] [surat] [surat-nomor] [statistik]`: on this machine, medians and
+ * `npm run bench [foundation] [registry] [impor] [surat] [surat-nomor] [statistik] [situs]`: on this machine, medians and
  * percentiles over repeated runs — foundation (cold start, admin pages), the resident registry (650,000-resident
  * demo: load, lists, searches, events), the OpenSID import/export (100,000 and 1,000,000 rows), letters (PDF render
  * and signing, final approval, 100 approvals at once), letter numbering under contention (2 processes × 20
- * issuers) and population statistics on the 650,000-resident demo (categories, API, dashboard, monthly report).
+ * issuers), population statistics on the 650,000-resident demo (categories, API, dashboard, monthly report) and
+ * the public desa site (throughput with autocannon, page weight, Lighthouse with Debian Chromium).
  * No section named = all. Uses the built app in dist/ (builds it first when missing).
  * Prints a Markdown report and writes it to docs/benchmarks.md, replacing only the sections that ran.
  * `--quick` does fewer runs (and a tenth of the registry) and writes nothing (for trying the script out).
@@ -189,7 +190,7 @@ under \`/usr/lib/postgresql/*/bin\` for the PostgreSQL tables (else they are ski
 rewrites this file; \`npm run bench -- --quick\` is a short trial run that writes nothing. The registry section
 loads the 650,000-resident demo three times per database: allow about 15 minutes; the import section about 10;
 the two letter sections (\`surat\`, \`surat-nomor\`) about 3 together; the statistics section (\`statistik\`) loads
-the demo once per database: about 15 minutes.
+the demo once per database: about 15 minutes; the public site section (\`situs\`) about 7.
 `;
 
 process.stdout.write(`\n${report}`);

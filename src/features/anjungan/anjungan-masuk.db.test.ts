@@ -144,6 +144,21 @@ describe('anjungan: resident sign-in at a kiosk', () => {
     await t.db.deleteFrom('percobaan_masuk').execute();
   });
 
+  it('counts typos per kiosk, not per address: a queue of residents with typos does not lock the kiosk at 20', async () => {
+    await t.db.deleteFrom('percobaan_masuk').execute();
+    // 25 different cards with a wrong PIN, all from the kiosk's one address
+    for (let i = 0; i < 25; i++) {
+      const res = await tapPin(kioskA, `04C0FFEE${String(i).padStart(4, '0')}`, '135790', '10.1.9.9');
+      expect(res.statusCode, `try ${i + 1}`).toBe(401);
+    }
+    const rows = await t.db.selectFrom('percobaan_masuk').select(['kunci', 'gagal']).execute();
+    expect(rows.find((r) => r.kunci === `anjungan:${kioskAId}`)?.gagal).toBe(25);
+    expect(rows.some((r) => r.kunci.startsWith('ip:'))).toBe(false);
+    // the right PIN of a real card still works at this kiosk
+    expect((await tapPin(kioskA, KARTU_A, '482915', '10.1.9.9')).statusCode).toBe(303);
+    await t.db.deleteFrom('percobaan_masuk').execute();
+  });
+
   it('lets a resident signed in with NIK + PIN register their card; a card of someone else is refused', async () => {
     const res = await post(kioskA, '/anjungan/nik', { nik: nikA2, pin: '482915' }, '10.1.3.1');
     expect(res.statusCode).toBe(303);

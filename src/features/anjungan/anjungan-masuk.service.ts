@@ -1,6 +1,6 @@
 import { findWargaByKartu, findWargaByNik, type WargaMasuk } from '#src/features/mandiri/mandiri.repository.js';
 import { wargaActor } from '#src/features/mandiri/warga-akun.service.js';
-import { type HasilMasuk, kunciNik, periksaPin } from '#src/features/mandiri/warga-masuk.service.js';
+import { type HasilMasuk, kunciNik, periksaPin, sumberAnjungan } from '#src/features/mandiri/warga-masuk.service.js';
 import { type Actor, audit } from '#src/lib/audit/audit.js';
 import type { Db } from '#src/lib/db/connect.js';
 import { nowIso } from '#src/lib/db/time.js';
@@ -18,12 +18,13 @@ export async function masukDenganKartu(
   desaKode: string,
   uid: string,
   pin: string,
-  ip: string,
+  anjunganId: number,
 ): Promise<HasilMasuk> {
   const norm = normalisasiUid(uid);
-  // an unreadable UID is refused like an unknown card (and counted against the address)
+  // an unreadable UID is refused like an unknown card (and counted against the kiosk)
   const hash = kartuHash(norm ?? `tidak-sah:${uid.slice(0, 40)}`);
-  return periksaPin(db, async () => diDesa(desaKode)(await findWargaByKartu(db, hash)), kunciKartu(hash), pin, ip);
+  const cari = async () => diDesa(desaKode)(await findWargaByKartu(db, hash));
+  return periksaPin(db, cari, kunciKartu(hash), pin, sumberAnjungan(anjunganId));
 }
 
 export async function masukDenganNikDiAnjungan(
@@ -31,9 +32,10 @@ export async function masukDenganNikDiAnjungan(
   desaKode: string,
   nik: string,
   pin: string,
-  ip: string,
+  anjunganId: number,
 ): Promise<HasilMasuk> {
-  return periksaPin(db, async () => diDesa(desaKode)(await findWargaByNik(db, nik)), kunciNik(nik), pin, ip);
+  const cari = async () => diDesa(desaKode)(await findWargaByNik(db, nik));
+  return periksaPin(db, cari, kunciNik(nik), pin, sumberAnjungan(anjunganId));
 }
 
 /** The signed-in resident links the card they tapped to their own account; a card of someone else is refused. */

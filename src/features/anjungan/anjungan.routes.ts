@@ -117,7 +117,7 @@ export function anjunganRoutes(d: Deps) {
         return sendPage(reply, status, h(PinPage, { ...base(req, reply), desa, uid, state }));
       };
       if (!parsed.ok) return ulang(400, req.m.anjungan.masuk.gagal);
-      const hasil = await masukDenganKartu(d.db, kiosk(req).desaKode, uid, parsed.data.pin, req.ip);
+      const hasil = await masukDenganKartu(d.db, kiosk(req).desaKode, uid, parsed.data.pin, kiosk(req).id);
       return selesaiMasuk(req, reply, hasil, ulang, req.m.anjungan.masuk.gagal);
     },
 
@@ -135,7 +135,7 @@ export function anjunganRoutes(d: Deps) {
       };
       if (!parsed.ok) return page(400, { ...parsed.state, values: { nik: parsed.state.values.nik ?? '' } });
       const { nik, pin } = parsed.data;
-      const hasil = await masukDenganNikDiAnjungan(d.db, kiosk(req).desaKode, nik, pin, req.ip);
+      const hasil = await masukDenganNikDiAnjungan(d.db, kiosk(req).desaKode, nik, pin, kiosk(req).id);
       const ulang = (status: number, message: string) => page(status, { values: { nik }, errors: {}, message });
       return selesaiMasuk(req, reply, hasil, ulang, req.m.anjungan.masuk.gagalNik);
     },

@@ -37,20 +37,33 @@ export function bolehMasuk(w: WargaMasuk | null): w is WargaMasuk & { akunId: nu
   );
 }
 
+/** Where the attempts come from, counted together: an IP address, or a kiosk (many residents, one address). */
+export interface SumberMasuk {
+  kunci: string;
+  rule: ThrottleRule;
+}
+
+export const sumberIp = (ip: string): SumberMasuk => ({ kunci: ipKey(ip), rule: IP_RULE });
+/** A kiosk serves a queue of residents: more room for typos, a shorter block, counted per device. */
+export const sumberAnjungan = (id: number): SumberMasuk => ({
+  kunci: `anjungan:${id}`,
+  rule: { limit: 60, windowMinutes: 15, blockMinutes: 5 },
+});
+
 export async function periksaPin(
   db: Db,
   cari: () => Promise<WargaMasuk | null>,
   throttleKey: string,
   pin: string,
-  ip: string,
+  sumber: SumberMasuk,
 ): Promise<HasilMasuk> {
-  const blocked = Math.max(await secondsBlocked(db, throttleKey), await secondsBlocked(db, ipKey(ip)));
+  const blocked = Math.max(await secondsBlocked(db, throttleKey), await secondsBlocked(db, sumber.kunci));
   if (blocked > 0) return { ok: false, alasan: 'terkunci', detik: blocked };
   const warga = await cari();
   const cocok = bolehMasuk(warga) ? await verifyPassword(warga.pinHash, pin) : await verifyAgainstDummy(pin);
   if (!cocok || !bolehMasuk(warga)) {
     await recordFailure(db, throttleKey, ACCOUNT_RULE);
-    await recordFailure(db, ipKey(ip), IP_RULE);
+    await recordFailure(db, sumber.kunci, sumber.rule);
     const now = await secondsBlocked(db, throttleKey);
     return now > 0 ? { ok: false, alasan: 'terkunci', detik: now } : { ok: false, alasan: 'salah' };
   }
@@ -59,7 +72,7 @@ export async function periksaPin(
 }
 
 export function masukDenganNik(db: Db, nik: string, pin: string, ip: string): Promise<HasilMasuk> {
-  return periksaPin(db, () => repo.findWargaByNik(db, nik), kunciNik(nik), pin, ip);
+  return periksaPin(db, () => repo.findWargaByNik(db, nik), kunciNik(nik), pin, sumberIp(ip));
 }
 
 /** A PIN for storage: argon2id, like staff passwords. */
