@@ -1,13 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import { ensureAccount } from './support/akun.js';
 import { expectNoSeriousViolations } from './support/axe.js';
 import { expect, test } from './support/fixtures.js';
 import { ensureLingkungan, METESEH, RT_KRAJAN } from './support/lingkungan.js';
 import { isoDate, randomWord } from './support/registry.js';
-import { readState } from './support/state.js';
 
 /**
  * The desa kiosk (anjungan): the desa admin adds a kiosk and pairs a browser with its one-time code; a resident
@@ -16,7 +13,6 @@ import { readState } from './support/state.js';
  * ticket (58 mm and 80 mm pages), and the kiosk goes home by itself when nobody touches it.
  */
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 // a fresh card per run (7 bytes, as the reader types them: lower case, colons)
 const UID_TYPED = `04:${[...randomBytes(6)].map((b) => b.toString(16).padStart(2, '0')).join(':')}`;
 const PIN = '739418';
@@ -31,24 +27,7 @@ function nikFor(tanggallahir: string): string {
 function adminDesa(): { username: string; password: string } {
   const username = `admin.anjungan.${randomWord()}`.toLowerCase();
   const password = 'Layar sentuh di balai desa 58';
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (k !== 'DATABASE_URL' && !k.startsWith('BALAI_')) env[k] = v;
-  execFileSync(
-    process.execPath,
-    [
-      join(ROOT, 'bin/balai.js'),
-      'user',
-      'create',
-      '--username',
-      username,
-      '--role',
-      'admin-desa',
-      '--scope',
-      METESEH,
-      '--password-stdin',
-    ],
-    { cwd: ROOT, env: { ...env, LOG_LEVEL: 'warn', BALAI_DATA_DIR: readState().dataDir }, input: `${password}\n` },
-  );
+  ensureAccount({ username, password, role: 'admin-desa', scope: METESEH });
   return { username, password };
 }
 

@@ -1,9 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import { ensureAccount } from './support/akun.js';
 import { expectNoSeriousViolations } from './support/axe.js';
 import { expect, test } from './support/fixtures.js';
-import { readState } from './support/state.js';
 
 /**
  * A web editor of Meteseh writes and publishes an article: with the rich-text editor (Trix) and, once more, with
@@ -11,35 +9,8 @@ import { readState } from './support/state.js';
  */
 const DESA = '33.17.09.2001';
 const EDITOR = { username: 'editor.meteseh', password: 'Kabar desa terbit tiap pekan 58' };
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-test.beforeAll(() => {
-  const { dataDir } = readState();
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (k !== 'DATABASE_URL' && !k.startsWith('BALAI_')) env[k] = v;
-  const args = [
-    'bin/balai.js',
-    'user',
-    'create',
-    '--username',
-    EDITOR.username,
-    '--role',
-    'editor-web',
-    '--scope',
-    DESA,
-  ];
-  try {
-    execFileSync(process.execPath, [...args, '--password-stdin'], {
-      cwd: ROOT,
-      env: { ...env, NODE_ENV: 'production', LOG_LEVEL: 'warn', BALAI_DATA_DIR: dataDir },
-      input: `${EDITOR.password}\n`,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-  } catch (error) {
-    // the second describe block's beforeAll (or a retry) finds the account already there
-    if (!String((error as { stderr?: string }).stderr ?? '').match(/sudah|exists|dipakai/i)) throw error;
-  }
-});
+test.beforeAll(() => ensureAccount({ ...EDITOR, role: 'editor-web', scope: DESA }));
 
 async function masuk(page: Page) {
   await page.goto('/masuk');

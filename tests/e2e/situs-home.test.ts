@@ -1,9 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import { ensureAccount } from './support/akun.js';
 import { expectNoSeriousViolations } from './support/axe.js';
 import { expect, test } from './support/fixtures.js';
-import { readState } from './support/state.js';
 
 /**
  * The public site of Meteseh (home, profile, statistics) as a visitor sees it: with and without JavaScript, axe
@@ -13,34 +11,8 @@ import { readState } from './support/state.js';
 const DESA = '33.17.09.2001';
 const SITUS = `/situs/${DESA}`;
 const EDITOR = { username: 'situs.meteseh', password: 'Balai desa buka jam delapan 31' };
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-test.beforeAll(() => {
-  const { dataDir } = readState();
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (k !== 'DATABASE_URL' && !k.startsWith('BALAI_')) env[k] = v;
-  const args = [
-    'bin/balai.js',
-    'user',
-    'create',
-    '--username',
-    EDITOR.username,
-    '--role',
-    'editor-web',
-    '--scope',
-    DESA,
-  ];
-  try {
-    execFileSync(process.execPath, [...args, '--password-stdin'], {
-      cwd: ROOT,
-      env: { ...env, NODE_ENV: 'production', LOG_LEVEL: 'warn', BALAI_DATA_DIR: dataDir },
-      input: `${EDITOR.password}\n`,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-  } catch (error) {
-    if (!String((error as { stderr?: string }).stderr ?? '').match(/sudah|exists|dipakai/i)) throw error;
-  }
-});
+test.beforeAll(() => ensureAccount({ ...EDITOR, role: 'editor-web', scope: DESA }));
 
 /** Bytes on the wire (headers + encoded body) of every non-image response while `go` runs. */
 async function transferred(page: Page, go: () => Promise<unknown>) {

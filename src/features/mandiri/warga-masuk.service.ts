@@ -5,6 +5,7 @@ import {
   ipKey,
   recordFailure,
   secondsBlocked,
+  type ThrottleRule,
 } from '#src/features/auth/throttle.service.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '#src/lib/auth/password.js';
 import { hashSecret } from '#src/lib/auth/tokens.js';

@@ -79,6 +79,7 @@ export function SitusLayout(p: SitusLayoutProps) {
         {p.canonical ? <meta property="og:url" content={p.canonical} /> : null}
         {p.image ? <meta property="og:image" content={p.image} /> : null}
         <link rel="stylesheet" href={asetUrl('situs.css')} />
+        <link rel="stylesheet" href={asetUrl('grafik.css')} />
         <link rel="icon" href={asetUrl('favicon.svg')} type="image/svg+xml" />
         {situs.level === 'desa' ? (
           <link rel="alternate" type="application/rss+xml" title={m.situs.kaki.rss} href={href('/rss.xml')} />

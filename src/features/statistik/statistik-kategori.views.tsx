@@ -220,6 +220,7 @@ export function KategoriCetakPage({
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{`${def.label} · ${wilayahNama}`}</title>
           <link rel="stylesheet" href="/aset/app.css" />
+          <link rel="stylesheet" href="/aset/grafik.css" />
         </head>
         <body class="print-page">
           <p class="no-print">

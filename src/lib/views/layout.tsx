@@ -24,6 +24,7 @@ export function Layout({ ctx, title, children, above, refreshSeconds }: LayoutPr
           {refreshSeconds ? <meta http-equiv="refresh" content={String(refreshSeconds)} /> : null}
           <title>{`${title} · ${m.app.name}`}</title>
           <link rel="stylesheet" href="/aset/app.css" />
+          <link rel="stylesheet" href="/aset/grafik.css" />
           <link rel="icon" href="/aset/favicon.svg" type="image/svg+xml" />
         </head>
         <body>
