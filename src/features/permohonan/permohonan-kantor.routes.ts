@@ -122,8 +122,6 @@ export function permohonanKantorRouteDefs(d: Deps): RouteDef[] {
         const pendudukId = intParam(req, 'penduduk');
         const parsed = parseForm(PesanSchema, req.body, req.m);
         if (!parsed.ok) return thread(req, reply, 400, parsed.state);
-        const p = await d.db.selectFrom('penduduk').select('desa_kode').where('id', '=', pendudukId).executeTakeFirst();
-        if (!p || p.desa_kode !== kode) throw notFound();
         await kirimPesan(d.db, actorOf(req), { desaKode: kode, pendudukId, arah: 'desa', isi: parsed.data.isi });
         setFlash(reply, req.m.permohonan.kantor.pesanTerkirim);
         return redirect(reply, `/desa/${kode}/permohonan/pesan/${pendudukId}`);

@@ -251,6 +251,14 @@ describe('permohonan surat: resident requests and the office queue', () => {
     expect((await get(t.app, `${kantor}/pesan`, operator)).body).toContain('Siti Pemohon');
     expect((await get(t.app, `${kantor}/pesan/${sitiId}`, operator)).body).toContain('Baik, terima kasih');
     expect((await get(t.app, `/desa/${DESA_B}/permohonan/pesan/${sitiId}`, operatorB)).statusCode).toBe(404);
+    // desa B's office cannot write to desa A's resident through its own queue: 404, nothing stored
+    const before = await t.db.selectFrom('warga_pesan').select('id').where('penduduk_id', '=', sitiId).execute();
+    const foreign = await postForm(t.app, `/desa/${DESA_B}/permohonan/pesan/${sitiId}`, operatorB, {
+      isi: 'Salah desa',
+    });
+    expect(foreign.statusCode).toBe(404);
+    const after = await t.db.selectFrom('warga_pesan').select('id').where('penduduk_id', '=', sitiId).execute();
+    expect(after.length).toBe(before.length);
     expect((await postForm(t.app, '/layanan-mandiri/pesan', siti, { isi: '' })).statusCode).toBe(400);
   });
 

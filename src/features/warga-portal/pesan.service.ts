@@ -5,7 +5,7 @@ import type { Actor } from '#src/lib/audit/audit.js';
 import { audit } from '#src/lib/audit/audit.js';
 import type { Db } from '#src/lib/db/connect.js';
 import { nowIso } from '#src/lib/db/time.js';
-import { tooManyRequests } from '#src/lib/errors.js';
+import { notFound, tooManyRequests } from '#src/lib/errors.js';
 
 /** Most messages a resident sends in a day (a phone left open must not flood the office). */
 export const PESAN_HARIAN = 20;
@@ -43,6 +43,9 @@ export async function kirimPesan(
   actor: Actor,
   m: { desaKode: string; pendudukId: number; arah: ArahPesan; isi: string; permohonanId?: number | null },
 ) {
+  // a message belongs to a resident of that desa (the office can only write to its own residents)
+  const orang = await db.selectFrom('penduduk').select('desa_kode').where('id', '=', m.pendudukId).executeTakeFirst();
+  if (orang?.desa_kode !== m.desaKode) throw notFound();
   if (m.arah === 'warga') {
     const hari = todayIn();
     const n = await db
