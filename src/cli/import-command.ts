@@ -3,13 +3,13 @@ import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadEnv } from '#src/env.js';
 import type { JenisImpor } from '#src/features/impor/impor.table.js';
-import { readProblems } from '#src/features/impor/impor-laporan.service.js';
 import {
   commitImport,
   getJob,
   type ImporContext,
   importLimits,
   progressOf,
+  readProblems,
   settled,
   startImport,
 } from '#src/features/impor/impor-tugas.service.js';

@@ -4,11 +4,11 @@
  */
 import { copyFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { readProblems } from '#src/features/impor/impor-laporan.service.js';
 import {
   commitImport,
   getJob,
   type ImporContext,
+  readProblems,
   settled,
   startImport,
 } from '#src/features/impor/impor-tugas.service.js';

@@ -3,21 +3,15 @@ import type { Messages } from '#src/lib/i18n/messages.js';
 import { localise } from '#src/lib/i18n/messages.js';
 import { createXlsxWriter } from '#src/lib/xlsx/xlsx-write.js';
 import { stagedChunks } from './impor-baca.js';
-import type { Masalah } from './impor-baris.js';
 import { KOLOM_GALAT } from './impor-kolom.js';
 import {
   type HasilImpor,
   headerPath,
   type ImporContext,
-  problemsPath,
   readJsonFile,
+  readProblems,
   stagedPath,
 } from './impor-tugas.service.js';
-
-/** The full problem lists of a job (written when it was checked, and again when applied). */
-export function readProblems(ctx: ImporContext, id: number): Promise<{ galat: Masalah[]; peringatan: Masalah[] }> {
-  return readJsonFile(problemsPath(ctx, id), { galat: [], peringatan: [] });
-}
 
 const key = (m: { lembar?: string; baris: number }) => `${m.lembar ?? ''}|${m.baris}`;
 

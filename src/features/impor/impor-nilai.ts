@@ -3,8 +3,8 @@ import { codeFromInput } from '#src/domain/codes.js';
 import { cleanNumber, isTemporaryNumber } from '#src/domain/nik.js';
 import { isValidPersonName, tidyName } from '#src/domain/person-name.js';
 import { isCalendarDate, nikOrNone, noKk, optionalCoordinate } from '#src/lib/forms/penduduk-fields.js';
+import { restoreNeutralised } from '#src/lib/xlsx/xlsx-formula.js';
 import type { CellValue } from '#src/lib/xlsx/xlsx-read.js';
-import { restoreNeutralised } from '#src/lib/xlsx/xlsx-write.js';
 import type { Kolom } from './impor-kolom.js';
 
 /**

@@ -29,7 +29,8 @@ export async function updateExisting(
   actor: Actor,
   desaKode: string,
   rows: readonly BarisPenduduk[],
-  target: ReadonlyMap<number, number>,
+  /** the existing record of each row (0: none) */
+  target: { get(urut: number): number },
   namesOf: (id: number | null) => UnitNames,
   regions: ReadonlySet<string>,
 ): Promise<void> {
@@ -38,12 +39,12 @@ export async function updateExisting(
     (
       await repo.findById(
         db,
-        rows.map((r) => target.get(r.urut) ?? -1),
+        rows.map((r) => target.get(r.urut) || -1),
       )
     ).map((p) => [p.id, p]),
   );
   for (const row of rows) {
-    const before = current.get(target.get(row.urut) ?? -1);
+    const before = current.get(target.get(row.urut) || -1);
     if (!before) continue;
     const banding = compareWithExisting(row, before, namesOf(before.lingkungan_id));
     if (banding.alamatKeluarga !== null && before.keluarga_id !== null) {

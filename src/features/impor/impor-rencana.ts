@@ -10,6 +10,7 @@ import { type BarisTahap, stagedChunks } from './impor-baca.js';
 import { compareWithExisting, lembarOf, rowUnit, type UnitNames } from './impor-banding.js';
 import { type BarisPenduduk, type Masalah, missingForNew } from './impor-baris.js';
 import { person } from './impor-orang.js';
+import { NumberSet, RowBytes, RowInts, RowPlaces } from './impor-per-baris.js';
 
 /** What the import does with a row. */
 export const BARU = 1;
@@ -17,9 +18,12 @@ export const DIPERBARUI = 2;
 export const TETAP = 3;
 export const DITOLAK = 4;
 
+/** A family the file makes; its members are the rows whose `keluargaOf` is its `nomor`. */
 export interface KeluargaBaru {
+  /** 1, 2, … in the order the file names them */
+  nomor: number;
   no_kk: string;
-  anggota: number[];
+  /** rows with SHDK 1 (exactly one must be accepted) */
   kepala: number[];
   alamat: string | null;
   wilayah: UnitNames | null;
@@ -36,10 +40,15 @@ export interface Jumlah {
 }
 
 export interface Rencana {
-  status: Map<number, number>;
-  /** existing record of each updated/unchanged row */
-  target: Map<number, number>;
+  /** BARU, DIPERBARUI, TETAP or DITOLAK per row (0: not a data row) */
+  status: RowBytes;
+  /** existing record (id) of each updated/unchanged row */
+  target: RowInts;
   keluargaBaru: Map<string, KeluargaBaru>;
+  /** the new family (`nomor`) each new row belongs to (only needed while planning) */
+  keluargaOf: RowInts;
+  /** one object per distinct dusun/RW/RT named (families share them) */
+  wilayah(u: UnitNames): UnitNames;
   /** families of this desa that new rows join, by KK number */
   keluargaAda: Map<string, repo.ActiveFamily>;
   errors: Masalah[];
@@ -78,9 +87,11 @@ export interface Planner {
 
 export async function createPlanner(db: Db, desaKode: string, progress?: (rows: number) => void): Promise<Planner> {
   const plan: Rencana = {
-    status: new Map(),
-    target: new Map(),
+    status: new RowBytes(),
+    target: new RowInts(),
     keluargaBaru: new Map(),
+    keluargaOf: new RowInts(),
+    wilayah: sharedUnits(),
     keluargaAda: new Map(),
     errors: [],
     warnings: [],
@@ -88,17 +99,17 @@ export async function createPlanner(db: Db, desaKode: string, progress?: (rows: 
   };
   const units = await listLingkungan(db, desaKode);
   const unitOf = unitIndex(units);
-  const unitKinds = new Map<number, { dusun: string; rw: boolean }>();
+  const unitKinds = new UnitKinds();
   const regions = await nikPrefixRegions(db);
   const warned = new Map<number, Masalah[]>();
-  const places = new Map<string, string>();
+  const placeNames = new Map<string, string>();
   const placeOf = async (kode: string) => {
-    if (!places.has(kode)) places.set(kode, await placeName(db, kode));
-    return places.get(kode) as string;
+    if (!placeNames.has(kode)) placeNames.set(kode, await placeName(db, kode));
+    return placeNames.get(kode) as string;
   };
-  const niks = new Map<string, number[]>();
+  const niks = new NumberSet();
   const tags = new Map<string, number[]>();
-  const rows = new Map<number, BarisPenduduk>();
+  const places = new RowPlaces();
   const reject = (row: { urut: number; baris: number; lembar?: string }, kolom: string, pesan: string) => {
     plan.status.set(row.urut, DITOLAK);
     plan.errors.push({ baris: row.baris, kolom, pesan, ...lembarOf(row) });
@@ -113,8 +124,8 @@ export async function createPlanner(db: Db, desaKode: string, progress?: (rows: 
       ready.map((c) => c.row),
     );
     for (const { row } of ready) {
-      rows.set(row.urut, slim(row));
-      if (row.nik) niks.set(row.nik, [...(niks.get(row.nik) ?? []), row.urut]);
+      places.add(row);
+      if (row.nik) niks.add(row.nik, row.urut);
       const tag = row.nilai.tag_id_card;
       if (typeof tag === 'string') tags.set(tag, [...(tags.get(tag) ?? []), row.urut]);
       const existing = findExisting(row, desaKode, look);
@@ -143,7 +154,7 @@ export async function createPlanner(db: Db, desaKode: string, progress?: (rows: 
       await planNew(plan, row, desaKode, look, reject, placeOf);
       if (plan.status.get(row.urut) === BARU) {
         const u = rowUnit(row.nilai);
-        if (u.dusun && (u.rw || u.rt)) unitKinds.set(row.urut, { dusun: u.dusun, rw: u.rw !== null });
+        if (u.dusun && (u.rw || u.rt)) unitKinds.add(row.urut, u.dusun, u.rw !== null);
       }
     }
     for (const { row } of ready) {
@@ -158,17 +169,17 @@ export async function createPlanner(db: Db, desaKode: string, progress?: (rows: 
     progress?.(done);
   };
   const finish = () => {
-    checkUnitKinds(plan, units, unitKinds, rows);
-    markDuplicates(plan, niks, rows, 'nik', 'imporNikGanda');
-    markDuplicates(plan, tags, rows, 'tag_id_card', 'imporTagGanda');
-    checkNewFamilies(plan, rows);
+    checkUnitKinds(plan, units, unitKinds, places);
+    markDuplicates(plan, niks.repeated(), places, 'nik', 'imporNikGanda');
+    markDuplicates(plan, [...tags.values()], places, 'tag_id_card', 'imporTagGanda');
+    checkNewFamilies(plan, places);
     for (const [urut, found] of warned) {
       const s = plan.status.get(urut);
       if (s !== BARU && s !== DIPERBARUI) continue;
       plan.warnings.push(...found);
       plan.jumlah.peringatan += 1;
     }
-    for (const s of plan.status.values()) {
+    for (const [, s] of plan.status.entries()) {
       if (s === BARU) plan.jumlah.baru += 1;
       else if (s === DIPERBARUI) plan.jumlah.diperbarui += 1;
       else if (s === TETAP) plan.jumlah.tidak_berubah += 1;
@@ -177,11 +188,6 @@ export async function createPlanner(db: Db, desaKode: string, progress?: (rows: 
     return plan;
   };
   return { add, finish };
-}
-
-/** What the family check needs of a row (the rest is read again from the staged file). */
-function slim(row: BarisPenduduk): BarisPenduduk {
-  return { urut: row.urut, baris: row.baris, ...lembarOf(row), nik: null, no_kk: '', nilai: {} };
 }
 
 interface Look {
@@ -266,18 +272,50 @@ async function planNew(
   } else {
     let kb = plan.keluargaBaru.get(row.no_kk);
     if (!kb) {
-      kb = { no_kk: row.no_kk, anggota: [], kepala: [], alamat: null, wilayah: null, statusKepala: 1 };
+      const nomor = plan.keluargaBaru.size + 1;
+      kb = { nomor, no_kk: row.no_kk, kepala: [], alamat: null, wilayah: null, statusKepala: 1 };
       plan.keluargaBaru.set(row.no_kk, kb);
     }
-    kb.anggota.push(row.urut);
+    plan.keluargaOf.set(row.urut, kb.nomor);
     if (row.nilai.kk_level === 1) {
       kb.kepala.push(row.urut);
       kb.alamat = typeof row.nilai.alamat === 'string' ? row.nilai.alamat : null;
-      kb.wilayah = rowUnit(row.nilai);
+      kb.wilayah = plan.wilayah(rowUnit(row.nilai));
       kb.statusKepala = Number(row.nilai.status_dasar ?? 1);
     }
   }
   plan.status.set(row.urut, BARU);
+}
+
+/** The same dusun/RW/RT as one object (a village has dozens; a file has a family per ~3 rows). */
+function sharedUnits(): (u: UnitNames) => UnitNames {
+  const seen = new Map<string, UnitNames>();
+  return (u) => {
+    const key = `${u.dusun ?? ''}|${u.rw ?? ''}|${u.rt ?? ''}`;
+    let shared = seen.get(key);
+    if (!shared) {
+      shared = u;
+      seen.set(key, u);
+    }
+    return shared;
+  };
+}
+
+/** The dusun of each new row naming an RW or an RT, and whether it names an RW (for `checkUnitKinds`). */
+class UnitKinds {
+  readonly names: string[] = [''];
+  readonly #index = new Map<string, number>();
+  /** dusun index + 1 per row, negative when the row names only an RT */
+  readonly rows = new RowInts();
+
+  add(urut: number, dusun: string, rw: boolean) {
+    let i = this.#index.get(dusun);
+    if (i === undefined) {
+      i = this.names.push(dusun) - 1;
+      this.#index.set(dusun, i);
+    }
+    this.rows.set(urut, rw ? i : -i);
+  }
 }
 
 /**
@@ -288,8 +326,8 @@ async function planNew(
 function checkUnitKinds(
   plan: Rencana,
   units: Awaited<ReturnType<typeof listLingkungan>>,
-  kinds: Map<number, { dusun: string; rw: boolean }>,
-  rows: Map<number, BarisPenduduk>,
+  kinds: UnitKinds,
+  places: RowPlaces,
 ) {
   const existing = new Map<string, boolean>();
   const dusunName = new Map(units.filter((u) => u.tingkat === 'dusun').map((u) => [u.id, u.nama]));
@@ -298,66 +336,58 @@ function checkUnitKinds(
     if (name !== undefined && u.tingkat !== 'dusun') existing.set(name, u.tingkat === 'rw');
   }
   const fromFile = new Map<string, boolean>();
-  for (const k of kinds.values()) if (k.rw) fromFile.set(k.dusun, true);
-  for (const [urut, k] of kinds) {
+  for (const [, k] of kinds.rows.entries()) if (k > 0) fromFile.set(kinds.names[k] as string, true);
+  for (const [urut, k] of kinds.rows.entries()) {
     if (plan.status.get(urut) !== BARU) continue;
-    const wanted = existing.get(k.dusun) ?? fromFile.get(k.dusun) ?? k.rw;
-    if (wanted === k.rw) continue;
-    const row = rows.get(urut);
+    const dusun = kinds.names[Math.abs(k)] as string;
+    const rw = k > 0;
+    const wanted = existing.get(dusun) ?? fromFile.get(dusun) ?? rw;
+    if (wanted === rw) continue;
     plan.status.set(urut, DITOLAK);
-    if (row) plan.errors.push({ baris: row.baris, kolom: 'rw', pesan: `imporCampurRwRt|${k.dusun}`, ...lembarOf(row) });
+    if (places.has(urut)) plan.errors.push({ ...places.of(urut), kolom: 'rw', pesan: `imporCampurRwRt|${dusun}` });
   }
 }
 
 /** A NIK (or e-KTP chip) on several rows: every one of them is refused, the file must say which is right. */
-function markDuplicates(
-  plan: Rencana,
-  seen: Map<string, number[]>,
-  rows: Map<number, BarisPenduduk>,
-  kolom: string,
-  pesan: string,
-) {
-  for (const uruts of seen.values()) {
+function markDuplicates(plan: Rencana, repeated: number[][], places: RowPlaces, kolom: string, pesan: string) {
+  for (const uruts of repeated) {
     if (uruts.length < 2) continue;
-    const where = uruts.map((u) => rows.get(u)?.baris ?? u).join(', ');
+    const where = uruts.map((u) => (places.has(u) ? places.of(u).baris : u)).join(', ');
     for (const u of uruts) {
-      const row = rows.get(u);
-      if (!row) continue;
+      if (!places.has(u)) continue;
       if (kolom === 'nik') plan.jumlah.ganda += 1;
       plan.status.set(u, DITOLAK);
-      plan.errors.push({ baris: row.baris, kolom, pesan: `${pesan}|${where}`, ...lembarOf(row) });
+      plan.errors.push({ ...places.of(u), kolom, pesan: `${pesan}|${where}` });
     }
   }
 }
 
 /** A new family needs exactly one head, living, among its accepted rows; otherwise none of it is imported. */
-function checkNewFamilies(plan: Rencana, rows: Map<number, BarisPenduduk>) {
+function checkNewFamilies(plan: Rencana, places: RowPlaces) {
+  const refused = new Map<number, { pesan: string; kb: KeluargaBaru }>();
   for (const kb of plan.keluargaBaru.values()) {
     const heads = kb.kepala.filter((u) => plan.status.get(u) === BARU);
     let pesan: string | null = null;
     if (heads.length === 0) pesan = 'imporKeluargaTanpaKepala';
     else if (heads.length > 1) pesan = 'imporKepalaGanda';
     else if (kb.statusKepala !== 1) pesan = 'imporKepalaTidakHidup';
-    if (!pesan) continue;
-    for (const u of kb.anggota) {
-      if (plan.status.get(u) !== BARU) continue;
-      const row = rows.get(u);
-      plan.status.set(u, DITOLAK);
-      if (row)
-        plan.errors.push({
-          baris: row.baris,
-          kolom: 'kk_level',
-          pesan: `${pesan}|${kb.no_kk.slice(-4)}`,
-          ...lembarOf(row),
-        });
-    }
+    if (pesan) refused.set(kb.nomor, { pesan, kb });
+  }
+  if (refused.size === 0) return;
+  for (const [u, nomor] of plan.keluargaOf.entries()) {
+    const r = refused.get(nomor);
+    if (!r || plan.status.get(u) !== BARU) continue;
+    plan.status.set(u, DITOLAK);
+    if (places.has(u))
+      plan.errors.push({ ...places.of(u), kolom: 'kk_level', pesan: `${r.pesan}|${r.kb.no_kk.slice(-4)}` });
   }
 }
 
 interface SavedPlan {
   /** status of row `urut` at index urut - 1 (a digit each) */
   status: string;
-  target: [number, number][];
+  /** [urut, id, urut, id, …] */
+  target: number[];
   keluargaBaru: KeluargaBaru[];
   keluargaAda: repo.ActiveFamily[];
   jumlah: Jumlah;
@@ -365,13 +395,13 @@ interface SavedPlan {
 
 /** The plan in a compact form (a digit per row), for the commit to reuse. Problems are kept elsewhere. */
 export function savePlan(plan: Rencana): SavedPlan {
-  let last = 0;
-  for (const urut of plan.status.keys()) if (urut > last) last = urut;
-  const digits = new Array<string>(last).fill('0');
-  for (const [urut, s] of plan.status) digits[urut - 1] = String(s);
+  const digits = new Array<string>(plan.status.last).fill('0');
+  for (const [urut, s] of plan.status.entries()) digits[urut - 1] = String(s);
+  const target: number[] = [];
+  for (const [urut, id] of plan.target.entries()) target.push(urut, id);
   return {
     status: digits.join(''),
-    target: [...plan.target],
+    target,
     keluargaBaru: [...plan.keluargaBaru.values()],
     keluargaAda: [...plan.keluargaAda.values()],
     jumlah: plan.jumlah,
@@ -380,12 +410,16 @@ export function savePlan(plan: Rencana): SavedPlan {
 
 export function loadPlan(saved: unknown): Rencana {
   const s = saved as SavedPlan;
-  const status = new Map<number, number>();
+  const status = new RowBytes();
   for (let i = 0; i < s.status.length; i += 1) if (s.status[i] !== '0') status.set(i + 1, Number(s.status[i]));
+  const target = new RowInts();
+  for (let i = 0; i + 1 < s.target.length; i += 2) target.set(s.target[i] as number, s.target[i + 1] as number);
   return {
     status,
-    target: new Map(s.target),
+    target,
     keluargaBaru: new Map(s.keluargaBaru.map((k) => [k.no_kk, k])),
+    keluargaOf: new RowInts(),
+    wilayah: sharedUnits(),
     keluargaAda: new Map(s.keluargaAda.map((k) => [k.no_kk, k])),
     errors: [],
     warnings: [],

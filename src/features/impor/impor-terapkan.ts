@@ -20,6 +20,7 @@ import { rowUnit, type UnitNames } from './impor-banding.js';
 import type { BarisPenduduk } from './impor-baris.js';
 import { FIELD_PENDUDUK, KOLOM_TULIS } from './impor-kolom-tulis.js';
 import { person, updateExisting } from './impor-orang.js';
+import { RowInts } from './impor-per-baris.js';
 import { BARU, DIPERBARUI, type KeluargaBaru, type Rencana } from './impor-rencana.js';
 
 const CHUNK = 2_000;
@@ -48,20 +49,19 @@ export async function applyPlan(t: Tulis): Promise<void> {
   const by = t.actor.username;
   const units = await unitCache(db, t.actor, desaKode);
   const regions = await nikPrefixRegions(db);
-  const baru = [...plan.status].filter(([, s]) => s === BARU).map(([u]) => u);
+  const baru: number[] = [];
+  for (const [urut, s] of plan.status.entries()) if (s === BARU) baru.push(urut);
   const personIds = await reserveIds(db, 'penduduk', baru.length);
-  const idOf = new Map(baru.map((u, i) => [u, personIds[i] as number]));
+  const idOf = new RowInts();
+  for (const [i, urut] of baru.entries()) idOf.set(urut, personIds[i] as number);
   const families = [...plan.keluargaBaru.values()].filter((kb) => kb.kepala.some((u) => plan.status.get(u) === BARU));
   const familyIds = await reserveIds(db, 'keluarga', families.length);
   const familyOf = new Map<string, number>(families.map((kb, i) => [kb.no_kk, familyIds[i] as number]));
+  /** each new family by KK number; it is written with the chunk of its first accepted member */
+  const familyIndex = new Map<string, number>(families.map((kb, i) => [kb.no_kk, i]));
+  const written = new Uint8Array(families.length);
   for (const [noKk, f] of plan.keluargaAda) familyOf.set(noKk, f.id);
   const headUrut = (kb: KeluargaBaru) => kb.kepala.find((u) => plan.status.get(u) === BARU) ?? -1;
-  /** each new family, by the row of its first accepted member (it is written with that row's chunk) */
-  const familyAt = new Map<number, number>();
-  for (const [i, kb] of families.entries()) {
-    const first = Math.min(...kb.anggota.filter((u) => plan.status.get(u) === BARU));
-    familyAt.set(first, i);
-  }
   /** families written before their head: the head is set after the last chunk */
   const headless: number[] = [];
   const temp = { prefix: temporaryNumber(desaKode, 0).slice(0, 11), next: 0 };
@@ -78,18 +78,19 @@ export async function applyPlan(t: Tulis): Promise<void> {
     const warnings: Value[][] = [];
     await writer.guard(async () => {
       for (const row of rows.filter((r) => plan.status.get(r.urut) === BARU)) {
-        const i = familyAt.get(row.urut);
-        if (i !== undefined) {
+        const i = familyIndex.get(row.no_kk);
+        if (i !== undefined && written[i] === 0) {
+          written[i] = 1;
           const kb = families[i] as KeluargaBaru;
           const fid = familyIds[i] as number;
-          const head = headUrut(kb) <= last ? (idOf.get(headUrut(kb)) ?? null) : null;
+          const head = headUrut(kb) <= last ? idOf.get(headUrut(kb)) || null : null;
           if (head === null) headless.push(i);
           else familyEvents.push([fid, 1, today, head, 'impor OpenSID', by, now]);
           const unit = kb.wilayah ? await units.idOf(kb.wilayah) : null;
           family.push([fid, desaKode, kb.no_kk, head, kb.alamat, unit, today, now, by, now, by]);
           familyKk.push([fid, kb.no_kk, now, 'impor OpenSID']);
         }
-        const id = idOf.get(row.urut) as number;
+        const id = idOf.get(row.urut);
         const nikSementara = row.nik ? null : await nextTemp(db, desaKode, temp);
         const p = person(row.nilai);
         const status = Number(row.nilai.status_dasar ?? 1);
@@ -153,7 +154,7 @@ export async function applyPlan(t: Tulis): Promise<void> {
   if (headless.length > 0)
     await setHeads(
       db,
-      headless.map((i) => [familyIds[i] as number, idOf.get(headUrut(families[i] as KeluargaBaru)) ?? null]),
+      headless.map((i) => [familyIds[i] as number, idOf.get(headUrut(families[i] as KeluargaBaru)) || null]),
     );
   await write(db, [
     {
@@ -163,7 +164,7 @@ export async function applyPlan(t: Tulis): Promise<void> {
         familyIds[i] as number,
         1,
         today,
-        idOf.get(headUrut(families[i] as KeluargaBaru)) ?? null,
+        idOf.get(headUrut(families[i] as KeluargaBaru)) || null,
         'impor OpenSID',
         by,
         now,

@@ -345,6 +345,11 @@ export async function readJsonFile<T>(path: string, fallback: T): Promise<T> {
   }
 }
 
+/** The full problem lists of a job (written when it was checked, and again when applied). */
+export function readProblems(ctx: ImporContext, id: number): Promise<{ galat: Masalah[]; peringatan: Masalah[] }> {
+  return readJsonFile(problemsPath(ctx, id), { galat: [], peringatan: [] });
+}
+
 /** A previewed import the operator does not want: nothing was written; its files are removed. */
 export async function cancelImport(ctx: ImporContext, id: number): Promise<void> {
   if (!(await repo.setStatus(ctx.db, id, ['siap'], 'dibatalkan'))) throw conflict('imporBukanSiap');

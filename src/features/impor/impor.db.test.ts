@@ -7,9 +7,8 @@ import { activate, DESA_A, DESA_B } from '../../../tests/support/builders.js';
 import { type Cells, family, importContext, nikFor, writeOpenSid } from '../../../tests/support/opensid-file.js';
 import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-db.js';
 import { useTempDir } from '../../../tests/support/xlsx-files.js';
-import { readProblems } from './impor-laporan.service.js';
 import { insertTugas, setStatus } from './impor-tugas.repository.js';
-import { commitImport, getJob, type ImporContext, settled, startImport } from './impor-tugas.service.js';
+import { commitImport, getJob, type ImporContext, readProblems, settled, startImport } from './impor-tugas.service.js';
 
 const actor = systemActor('operator-a');
 const KK1 = '3317091201100001';

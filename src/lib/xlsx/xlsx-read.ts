@@ -1,29 +1,20 @@
 /**
  * Streaming rows out of an .xlsx workbook with flat memory, for imports of up to a million rows.
  *
- * exceljs's `WorkbookReader` parses the XML (workbook, relationships, styles, shared strings, worksheets), but the
- * zip is opened here with yauzl rather than by exceljs's own sequential unzip, because that one:
- *  - inflates every worksheet stored before `xl/sharedStrings.xml` (all of them in files saved by Excel or by
- *    exceljs) into a temporary file first, and leaves those files behind when the reader stops early or fails;
- *  - follows the local headers, so a zip whose central directory lies about sizes still inflates without bound;
- *  - decodes each chunk of UTF-8 on its own, garbling characters that straddle two chunks.
- * Here each part is opened by random access from the central directory already checked by `openXlsxZip`
- * (declared sizes, compression ratios), every entry is cut off as soon as it inflates past its declared size, and
- * the text is decoded as one stream. Since the declared sizes add up to at most `maxUncompressedBytes`, so do the
- * bytes actually inflated. The shared strings table is held in memory, as any xlsx reader must: it grows with the
- * number of distinct texts, not with the number of rows.
- *
- * The parsing methods of `WorkbookReader` used here are underscore-named (exceljs 4.4.0); xlsx-read.test.ts
- * covers them, so an exceljs upgrade that changes them fails there first.
+ * The zip is opened with yauzl, each part by random access from the central directory already checked by
+ * `openXlsxZip` (declared sizes, compression ratios); every entry is cut off as soon as it inflates past its
+ * declared size, and the text is decoded as one stream (characters split between chunks stay whole). Since the
+ * declared sizes add up to at most `maxUncompressedBytes`, so do the bytes actually inflated. The workbook's
+ * parts are parsed by xlsx-parts.ts and the sheets by xlsx-sheet.ts, both with saxes (decision 013; exceljs
+ * is not loaded to read). The shared strings table is held in memory, as any xlsx reader must, compactly
+ * (xlsx-text-table.ts): it grows with the number of distinct texts, not with the number of rows.
  */
 import { existsSync } from 'node:fs';
 import { posix } from 'node:path';
-import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import ExcelJS from 'exceljs';
 import type { ZipFile } from 'yauzl';
-import { type CellValue, flattenValue, isDateFormat } from './xlsx-cells.js';
+import type { CellValue } from './xlsx-cells.js';
 import {
   asXlsxRejected,
   DEFAULT_XLSX_LIMITS,
@@ -32,6 +23,7 @@ import {
   XlsxRejected,
   type XlsxRejectedKode,
 } from './xlsx-check.js';
+import { parseDateStyles, parseRelationships, parseSharedStrings, parseWorkbook } from './xlsx-parts.js';
 import { type SheetContext, sheetRows } from './xlsx-sheet.js';
 import { type Entry, openEntry, type ZipDirectory } from './xlsx-zip.js';
 
@@ -53,21 +45,6 @@ export interface ReadRowsOptions {
   maxUncompressedBytes?: number;
 }
 
-/** What this module uses of exceljs 4.4's WorkbookReader beyond its typed API. */
-interface ReaderParts {
-  _parseRels(input: Readable): Promise<void>;
-  _parseWorkbook(input: Readable): Promise<void>;
-  _parseStyles(input: Readable): Promise<void>;
-  _parseSharedStrings(input: Readable): AsyncIterable<unknown>;
-  sharedStrings?: unknown[];
-  styles?: { getStyleModel(id: number): { numFmt?: string } | null };
-  workbookRels?: { Id: string; Type: string; Target: string }[];
-  model?: { sheets?: { name: string; id: number; rId: string }[] };
-  properties?: { model?: { date1904?: boolean } };
-}
-
-const READER_OPTIONS = { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore' } as const;
-
 /**
  * Every non-empty row of every sheet not skipped, sheet by sheet in workbook order. Throws `XlsxRejected` for a
  * file that cannot be read safely, possibly after some rows were yielded: import in one transaction. Stopping
@@ -79,10 +56,7 @@ export async function* readRows(path: string, opts: ReadRowsOptions): AsyncGener
   const skip = new Set((opts.skipSheets ?? []).map((name) => name.toLocaleLowerCase('id')));
   let count = 0;
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, READER_OPTIONS) as unknown as ReaderParts;
-    const sheets = await readWorkbookParts(reader, directory);
-    const date1904 = reader.properties?.model?.date1904 === true;
-    const context = sheetContext(reader, date1904);
+    const { sheets, context } = await readWorkbookParts(directory);
     for (const sheet of sheets) {
       if (skip.has(sheet.name.toLocaleLowerCase('id'))) continue;
       const text = entryText(directory.zip, sheet.entry);
@@ -99,69 +73,40 @@ export async function* readRows(path: string, opts: ReadRowsOptions): AsyncGener
   }
 }
 
-/** Shared strings as plain text, and which cell styles are dates (each style looked up once). */
-function sheetContext(reader: ReaderParts, date1904: boolean): SheetContext {
-  // flattened in place: one table in memory, not two (it grows with the file's distinct texts)
-  const shared = (reader.sharedStrings ?? []) as CellValue[];
-  for (let i = 0; i < shared.length; i += 1) shared[i] = flattenValue(shared[i]);
-  const dates = new Map<number, boolean>();
-  return {
-    shared,
-    date1904,
-    isDateStyle(style) {
-      let known = dates.get(style);
-      if (known === undefined) {
-        known = isDateFormat(reader.styles?.getStyleModel(style)?.numFmt);
-        dates.set(style, known);
-      }
-      return known;
-    },
-  };
-}
-
 interface SheetPart {
   name: string;
-  id: number;
   entry: Entry;
 }
 
 /** Relationships, workbook, styles and shared strings, whatever their order in the zip; the sheets to read. */
-async function readWorkbookParts(reader: ReaderParts, { zip, entries }: ZipDirectory): Promise<SheetPart[]> {
+async function readWorkbookParts({
+  zip,
+  entries,
+}: ZipDirectory): Promise<{ sheets: SheetPart[]; context: SheetContext }> {
   const part = (name: string) => entries.get(name);
   const relsEntry = part('xl/_rels/workbook.xml.rels');
   const workbookEntry = part('xl/workbook.xml');
   if (!relsEntry || !workbookEntry) throw rejectXlsx.rusak();
-  const parse = async (entry: Entry, parser: (input: Readable) => Promise<unknown>) => {
-    const input = Readable.from(entryText(zip, entry));
-    try {
-      await parser(input);
-    } finally {
-      input.destroy(); // after a parse error, exceljs leaves the input unread: release its zip entry
-    }
-  };
-  await parse(relsEntry, (input) => reader._parseRels(input));
-  await parse(workbookEntry, (input) => reader._parseWorkbook(input));
-  const rels = reader.workbookRels ?? [];
+  const rels = await parseRelationships(entryText(zip, relsEntry));
+  const workbook = await parseWorkbook(entryText(zip, workbookEntry));
   const target = (type: string) => {
-    const rel = rels.find((r) => r.Type.endsWith(`/${type}`));
-    return rel && part(partName(rel.Target));
+    const rel = rels.find((r) => r.type.endsWith(`/${type}`));
+    return rel && part(partName(rel.target));
   };
   const styles = target('styles');
-  if (styles) await parse(styles, (input) => reader._parseStyles(input));
-  const sharedStrings = target('sharedStrings');
-  if (sharedStrings) {
-    await parse(sharedStrings, async (input) => {
-      for await (const _ of reader._parseSharedStrings(input)) {
-        // 'cache' mode keeps the table on the reader and yields nothing
-      }
-    });
-  }
-  return (reader.model?.sheets ?? []).map((sheet) => {
-    const rel = rels.find((r) => r.Id === sheet.rId);
-    const entry = rel && part(partName(rel.Target));
+  const isDateStyle = styles ? await parseDateStyles(entryText(zip, styles)) : () => false;
+  const sharedEntry = target('sharedStrings');
+  const shared = sharedEntry ? await parseSharedStrings(entryText(zip, sharedEntry)) : null;
+  const sheets = workbook.sheets.map((sheet) => {
+    const rel = rels.find((r) => r.id === sheet.rId);
+    const entry = rel && part(partName(rel.target));
     if (!entry) throw rejectXlsx.rusak();
-    return { name: sheet.name, id: sheet.id, entry };
+    return { name: sheet.name, entry };
   });
+  return {
+    sheets,
+    context: { sharedString: (i) => shared?.get(i), isDateStyle, date1904: workbook.date1904 },
+  };
 }
 
 /** A relationship target of xl/workbook.xml as a zip entry name ("worksheets/sheet1.xml", "/xl/…"). */
@@ -197,13 +142,22 @@ async function* entryText(zip: ZipFile, entry: Entry): AsyncGenerator<string> {
  * row (checking, planning, writing) runs at the same time on another core. Same rows, same errors. Falls back
  * to `readRows` in this thread when the compiled worker is not there (tests running the TypeScript sources).
  */
+/** heap limits of the reader thread (it needs ~15 MB whatever the file; a cell too big for this fails the read) */
+const WORKER_OLD_MB = 64;
+const WORKER_YOUNG_MB = 8;
+
 export async function* readRowsThreaded(path: string, opts: ReadRowsOptions): AsyncGenerator<SheetRow> {
   const workerFile = fileURLToPath(new URL('./xlsx-read-worker.js', import.meta.url));
   if (!existsSync(workerFile)) {
     yield* readRows(path, opts);
     return;
   }
-  const worker = new Worker(workerFile, { workerData: { path, opts } });
+  // the worker's heap holds a parser and a few batches of rows, whatever the file's size (the shared strings are
+  // kept outside the heap): small limits keep its garbage from growing the process by ~100 MB
+  const worker = new Worker(workerFile, {
+    workerData: { path, opts },
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+  });
   const queue: WorkerMessage[] = [];
   let wake: (() => void) | null = null;
   const push = (m: WorkerMessage) => {

@@ -6,10 +6,11 @@
  */
 import { SaxesParser } from 'saxes';
 import type { CellValue } from './xlsx-cells.js';
+import { localName } from './xlsx-parts.js';
 
 export interface SheetContext {
-  /** the shared strings table, already flattened to text */
-  shared: readonly CellValue[];
+  /** text `i` of the shared strings table (undefined past its end) */
+  sharedString: (i: number) => string | undefined;
   /** whether a cell style (`s`) has a date number format */
   isDateStyle: (style: number) => boolean;
   date1904: boolean;
@@ -48,7 +49,7 @@ export async function* sheetRows(
   let hasValue = false;
 
   parser.on('opentag', (node) => {
-    switch (node.name) {
+    switch (localName(node.name)) {
       case 'row': {
         const r = Number(node.attributes.r);
         rowNumber = Number.isInteger(r) && r > 0 ? r : rowNumber + 1;
@@ -85,7 +86,7 @@ export async function* sheetRows(
     if (capture) value += t;
   });
   parser.on('closetag', (node) => {
-    switch (node.name) {
+    switch (localName(node.name)) {
       case 'v':
       case 't':
         capture = false;
@@ -120,7 +121,7 @@ export async function* sheetRows(
 function cellValue(type: string, style: number, text: string, ctx: SheetContext): CellValue {
   switch (type) {
     case 's':
-      return ctx.shared[Number(text)] ?? null;
+      return ctx.sharedString(Number(text)) || null;
     case 'inlineStr':
     case 'str':
       return text === '' ? null : text;

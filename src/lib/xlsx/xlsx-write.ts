@@ -9,9 +9,10 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { neutraliseFormula } from './xlsx-formula.js';
 
-/** Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"). */
-const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r']);
+export { neutraliseFormula, restoreNeutralised } from './xlsx-formula.js';
+
 /**
  * Cell styles shared by every cell of their kind: exceljs renders each distinct style object once (it remembers
  * them in a WeakMap); with a fresh style object per cell, rendering styles took a quarter of the writing time.
@@ -19,29 +20,6 @@ const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r']);
 const PLAIN: Partial<ExcelJS.Style> = Object.freeze({});
 const TEXT: Partial<ExcelJS.Style> = Object.freeze({ numFmt: '@' });
 const DATE: Partial<ExcelJS.Style> = Object.freeze({ numFmt: 'dd/mm/yyyy' });
-
-/** Whether `text` would be read as a formula, also behind quotes already added by `neutraliseFormula`. */
-function looksLikeFormula(text: string): boolean {
-  let start = 0;
-  while (text[start] === "'") start += 1;
-  return text.length - start > 1 && FORMULA_START.has(text.charAt(start));
-}
-
-/**
- * A text that cannot become a formula when the cell is edited or the sheet is saved as CSV: one that starts with
- * = + - @ TAB or CR (and is longer than that one character) gets a leading `'`. A lone "-" stays as it is.
- */
-export function neutraliseFormula(text: string): string {
-  return looksLikeFormula(text) ? `'${text}` : text;
-}
-
-/**
- * The inverse of `neutraliseFormula`, for importers: drops the `'` it added ("'=A1" → "=A1", "'-1" → "-1").
- * `restoreNeutralised(neutraliseFormula(x)) === x` for every text, including ones that started with a quote.
- */
-export function restoreNeutralised(text: string): string {
-  return text.startsWith("'") && looksLikeFormula(text.slice(1)) ? text.slice(1) : text;
-}
 
 export type WritableCell = string | number | Date | null;
 
