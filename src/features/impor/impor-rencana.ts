@@ -7,8 +7,9 @@ import { nikPrefixRegions } from '#src/features/wilayah/region-set.js';
 import type { Db } from '#src/lib/db/connect.js';
 import * as repo from './impor.repository.js';
 import { type BarisTahap, stagedChunks } from './impor-baca.js';
-import { compareWithExisting, lembarOf, rowUnit, type UnitNames } from './impor-banding.js';
+import { compareWithExisting, lembarOf, rowUnit } from './impor-banding.js';
 import { type BarisPenduduk, type Masalah, missingForNew } from './impor-baris.js';
+import { KeluargaBaruTable, type KeluargaBaruTersimpan } from './impor-keluarga-baru.js';
 import { person } from './impor-orang.js';
 import { NumberSet, RowBytes, RowInts, RowPlaces } from './impor-per-baris.js';
 
@@ -17,18 +18,6 @@ export const BARU = 1;
 export const DIPERBARUI = 2;
 export const TETAP = 3;
 export const DITOLAK = 4;
-
-/** A family the file makes; its members are the rows whose `keluargaOf` is its `nomor`. */
-export interface KeluargaBaru {
-  /** 1, 2, … in the order the file names them */
-  nomor: number;
-  no_kk: string;
-  /** rows with SHDK 1 (exactly one must be accepted) */
-  kepala: number[];
-  alamat: string | null;
-  wilayah: UnitNames | null;
-  statusKepala: number;
-}
 
 export interface Jumlah {
   baru: number;
@@ -44,11 +33,9 @@ export interface Rencana {
   status: RowBytes;
   /** existing record (id) of each updated/unchanged row */
   target: RowInts;
-  keluargaBaru: Map<string, KeluargaBaru>;
+  keluargaBaru: KeluargaBaruTable;
   /** the new family (`nomor`) each new row belongs to (only needed while planning) */
   keluargaOf: RowInts;
-  /** one object per distinct dusun/RW/RT named (families share them) */
-  wilayah(u: UnitNames): UnitNames;
   /** families of this desa that new rows join, by KK number */
   keluargaAda: Map<string, repo.ActiveFamily>;
   errors: Masalah[];
@@ -89,9 +76,8 @@ export async function createPlanner(db: Db, desaKode: string, progress?: (rows: 
   const plan: Rencana = {
     status: new RowBytes(),
     target: new RowInts(),
-    keluargaBaru: new Map(),
+    keluargaBaru: new KeluargaBaruTable(),
     keluargaOf: new RowInts(),
-    wilayah: sharedUnits(),
     keluargaAda: new Map(),
     errors: [],
     warnings: [],
@@ -270,35 +256,16 @@ async function planNew(
     }
     plan.keluargaAda.set(row.no_kk, family);
   } else {
-    let kb = plan.keluargaBaru.get(row.no_kk);
-    if (!kb) {
-      const nomor = plan.keluargaBaru.size + 1;
-      kb = { nomor, no_kk: row.no_kk, kepala: [], alamat: null, wilayah: null, statusKepala: 1 };
-      plan.keluargaBaru.set(row.no_kk, kb);
-    }
-    plan.keluargaOf.set(row.urut, kb.nomor);
-    if (row.nilai.kk_level === 1) {
-      kb.kepala.push(row.urut);
-      kb.alamat = typeof row.nilai.alamat === 'string' ? row.nilai.alamat : null;
-      kb.wilayah = plan.wilayah(rowUnit(row.nilai));
-      kb.statusKepala = Number(row.nilai.status_dasar ?? 1);
-    }
+    const nomor = plan.keluargaBaru.ensure(row.no_kk);
+    plan.keluargaOf.set(row.urut, nomor);
+    if (row.nilai.kk_level === 1)
+      plan.keluargaBaru.addHead(nomor, row.urut, {
+        alamat: typeof row.nilai.alamat === 'string' ? row.nilai.alamat : null,
+        wilayah: rowUnit(row.nilai),
+        status: Number(row.nilai.status_dasar ?? 1),
+      });
   }
   plan.status.set(row.urut, BARU);
-}
-
-/** The same dusun/RW/RT as one object (a village has dozens; a file has a family per ~3 rows). */
-function sharedUnits(): (u: UnitNames) => UnitNames {
-  const seen = new Map<string, UnitNames>();
-  return (u) => {
-    const key = `${u.dusun ?? ''}|${u.rw ?? ''}|${u.rt ?? ''}`;
-    let shared = seen.get(key);
-    if (!shared) {
-      shared = u;
-      seen.set(key, u);
-    }
-    return shared;
-  };
 }
 
 /** The dusun of each new row naming an RW or an RT, and whether it names an RW (for `checkUnitKinds`). */
@@ -364,22 +331,23 @@ function markDuplicates(plan: Rencana, repeated: number[][], places: RowPlaces, 
 
 /** A new family needs exactly one head, living, among its accepted rows; otherwise none of it is imported. */
 function checkNewFamilies(plan: Rencana, places: RowPlaces) {
-  const refused = new Map<number, { pesan: string; kb: KeluargaBaru }>();
-  for (const kb of plan.keluargaBaru.values()) {
-    const heads = kb.kepala.filter((u) => plan.status.get(u) === BARU);
+  const families = plan.keluargaBaru;
+  const refused = new Map<number, string>();
+  for (const nomor of families.nomors()) {
+    const heads = families.heads(nomor).filter((u) => plan.status.get(u) === BARU);
     let pesan: string | null = null;
     if (heads.length === 0) pesan = 'imporKeluargaTanpaKepala';
     else if (heads.length > 1) pesan = 'imporKepalaGanda';
-    else if (kb.statusKepala !== 1) pesan = 'imporKepalaTidakHidup';
-    if (pesan) refused.set(kb.nomor, { pesan, kb });
+    else if (families.statusKepala(nomor) !== 1) pesan = 'imporKepalaTidakHidup';
+    if (pesan) refused.set(nomor, pesan);
   }
   if (refused.size === 0) return;
   for (const [u, nomor] of plan.keluargaOf.entries()) {
-    const r = refused.get(nomor);
-    if (!r || plan.status.get(u) !== BARU) continue;
+    const pesan = refused.get(nomor);
+    if (!pesan || plan.status.get(u) !== BARU) continue;
     plan.status.set(u, DITOLAK);
     if (places.has(u))
-      plan.errors.push({ ...places.of(u), kolom: 'kk_level', pesan: `${r.pesan}|${r.kb.no_kk.slice(-4)}` });
+      plan.errors.push({ ...places.of(u), kolom: 'kk_level', pesan: `${pesan}|${families.noKk(nomor).slice(-4)}` });
   }
 }
 
@@ -388,7 +356,7 @@ interface SavedPlan {
   status: string;
   /** [urut, id, urut, id, …] */
   target: number[];
-  keluargaBaru: KeluargaBaru[];
+  keluargaBaru: KeluargaBaruTersimpan[];
   keluargaAda: repo.ActiveFamily[];
   jumlah: Jumlah;
 }
@@ -402,7 +370,7 @@ export function savePlan(plan: Rencana): SavedPlan {
   return {
     status: digits.join(''),
     target,
-    keluargaBaru: [...plan.keluargaBaru.values()],
+    keluargaBaru: plan.keluargaBaru.save(),
     keluargaAda: [...plan.keluargaAda.values()],
     jumlah: plan.jumlah,
   };
@@ -417,9 +385,8 @@ export function loadPlan(saved: unknown): Rencana {
   return {
     status,
     target,
-    keluargaBaru: new Map(s.keluargaBaru.map((k) => [k.no_kk, k])),
+    keluargaBaru: KeluargaBaruTable.load(s.keluargaBaru),
     keluargaOf: new RowInts(),
-    wilayah: sharedUnits(),
     keluargaAda: new Map(s.keluargaAda.map((k) => [k.no_kk, k])),
     errors: [],
     warnings: [],

@@ -21,7 +21,7 @@ import type { BarisPenduduk } from './impor-baris.js';
 import { FIELD_PENDUDUK, KOLOM_TULIS } from './impor-kolom-tulis.js';
 import { person, updateExisting } from './impor-orang.js';
 import { RowInts } from './impor-per-baris.js';
-import { BARU, DIPERBARUI, type KeluargaBaru, type Rencana } from './impor-rencana.js';
+import { BARU, DIPERBARUI, type Rencana } from './impor-rencana.js';
 
 const CHUNK = 2_000;
 const EVENT_OF_STATUS: Readonly<Record<number, number>> = { 2: 2, 3: 3, 4: 4, 6: 6 };
@@ -54,14 +54,15 @@ export async function applyPlan(t: Tulis): Promise<void> {
   const personIds = await reserveIds(db, 'penduduk', baru.length);
   const idOf = new RowInts();
   for (const [i, urut] of baru.entries()) idOf.set(urut, personIds[i] as number);
-  const families = [...plan.keluargaBaru.values()].filter((kb) => kb.kepala.some((u) => plan.status.get(u) === BARU));
+  const table = plan.keluargaBaru;
+  const headUrut = (nomor: number) => table.heads(nomor).find((u) => plan.status.get(u) === BARU) ?? -1;
+  /** new families with their accepted head, by number; each is written with the chunk of its first member */
+  const families = [...table.nomors()].filter((n) => headUrut(n) !== -1);
   const familyIds = await reserveIds(db, 'keluarga', families.length);
-  const familyOf = new Map<string, number>(families.map((kb, i) => [kb.no_kk, familyIds[i] as number]));
-  /** each new family by KK number; it is written with the chunk of its first accepted member */
-  const familyIndex = new Map<string, number>(families.map((kb, i) => [kb.no_kk, i]));
-  const written = new Uint8Array(families.length);
-  for (const [noKk, f] of plan.keluargaAda) familyOf.set(noKk, f.id);
-  const headUrut = (kb: KeluargaBaru) => kb.kepala.find((u) => plan.status.get(u) === BARU) ?? -1;
+  const familyIdOf = new RowInts();
+  for (const [i, nomor] of families.entries()) familyIdOf.set(nomor, familyIds[i] as number);
+  const written = new Uint8Array(table.size + 1);
+  const familyOf = (noKk: string) => familyIdOf.get(table.nomorOf(noKk)) || plan.keluargaAda.get(noKk)?.id || null;
   /** families written before their head: the head is set after the last chunk */
   const headless: number[] = [];
   const temp = { prefix: temporaryNumber(desaKode, 0).slice(0, 11), next: 0 };
@@ -78,24 +79,25 @@ export async function applyPlan(t: Tulis): Promise<void> {
     const warnings: Value[][] = [];
     await writer.guard(async () => {
       for (const row of rows.filter((r) => plan.status.get(r.urut) === BARU)) {
-        const i = familyIndex.get(row.no_kk);
-        if (i !== undefined && written[i] === 0) {
-          written[i] = 1;
-          const kb = families[i] as KeluargaBaru;
-          const fid = familyIds[i] as number;
-          const head = headUrut(kb) <= last ? idOf.get(headUrut(kb)) || null : null;
-          if (head === null) headless.push(i);
+        const nomor = table.nomorOf(row.no_kk);
+        const fid = familyIdOf.get(nomor);
+        if (fid !== 0 && written[nomor] === 0) {
+          written[nomor] = 1;
+          const noKk = table.noKk(nomor);
+          const wilayah = table.wilayah(nomor);
+          const head = headUrut(nomor) <= last ? idOf.get(headUrut(nomor)) || null : null;
+          if (head === null) headless.push(nomor);
           else familyEvents.push([fid, 1, today, head, 'impor OpenSID', by, now]);
-          const unit = kb.wilayah ? await units.idOf(kb.wilayah) : null;
-          family.push([fid, desaKode, kb.no_kk, head, kb.alamat, unit, today, now, by, now, by]);
-          familyKk.push([fid, kb.no_kk, now, 'impor OpenSID']);
+          const unit = wilayah ? await units.idOf(wilayah) : null;
+          family.push([fid, desaKode, noKk, head, table.alamat(nomor), unit, today, now, by, now, by]);
+          familyKk.push([fid, noKk, now, 'impor OpenSID']);
         }
         const id = idOf.get(row.urut);
         const nikSementara = row.nik ? null : await nextTemp(db, desaKode, temp);
         const p = person(row.nilai);
         const status = Number(row.nilai.status_dasar ?? 1);
         const unit = await units.idOf(rowUnit(row.nilai));
-        const keluargaId = familyOf.get(row.no_kk) ?? null;
+        const keluargaId = familyOf(row.no_kk);
         people.push([
           id,
           desaKode,
@@ -154,17 +156,17 @@ export async function applyPlan(t: Tulis): Promise<void> {
   if (headless.length > 0)
     await setHeads(
       db,
-      headless.map((i) => [familyIds[i] as number, idOf.get(headUrut(families[i] as KeluargaBaru)) || null]),
+      headless.map((nomor) => [familyIdOf.get(nomor), idOf.get(headUrut(nomor)) || null]),
     );
   await write(db, [
     {
       table: 'peristiwa_keluarga',
       columns: KOLOM_TULIS.peristiwa_keluarga,
-      rows: headless.map((i) => [
-        familyIds[i] as number,
+      rows: headless.map((nomor) => [
+        familyIdOf.get(nomor),
         1,
         today,
-        idOf.get(headUrut(families[i] as KeluargaBaru)) || null,
+        idOf.get(headUrut(nomor)) || null,
         'impor OpenSID',
         by,
         now,
