@@ -13,6 +13,7 @@ import {
   countForExport,
   type EksporCursor,
   type EksporQuery,
+  type EksporRow,
   listDesaForExport,
   listExportBatch,
   listFamilyPage,
@@ -101,6 +102,46 @@ const WIDTHS = KOLOM_PENDUDUK.map((k) =>
   k.kind === 'nik' || k.kind === 'kk' ? 19 : k.kind === 'nama' || k.nama.startsWith('alamat') ? 28 : 12,
 );
 
+/** A promise waited for later: one that fails before then (the writing stopped first) is not left unhandled. */
+function inFlight<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
+}
+
+/**
+ * A desa's rows page by page (a page of families at a time). While the caller writes a page, the next one is
+ * already being read (on PostgreSQL on other connections of the pool), and so is the page of families after it:
+ * the writing does not wait for the database between pages.
+ */
+async function* exportPages(db: Db, query: EksporQuery, batch: number): AsyncGenerator<EksporRow[]> {
+  const familiesAfter = (families: { id: number; no_kk: string }[] | null) => {
+    const last = families?.at(-1);
+    if (families && !last) return Promise.resolve([]);
+    const after: EksporCursor | null = last ? { noKk: last.no_kk, id: last.id } : null;
+    return inFlight(listFamilyPage(db, query.desaKode, after, familiesPerBatch(batch)));
+  };
+  const rowsOf = (families: { id: number }[]) =>
+    inFlight(
+      listExportBatch(
+        db,
+        query,
+        families.map((f) => f.id),
+      ),
+    );
+  let families = await familiesAfter(null);
+  let rows = rowsOf(families);
+  let following = familiesAfter(families);
+  while (families.length > 0) {
+    const page = await rows;
+    families = await following;
+    rows = rowsOf(families);
+    following = familiesAfter(families);
+    // the queries go out before the caller's writing holds this process
+    await new Promise((resolve) => setImmediate(resolve));
+    yield page;
+  }
+}
+
 /** The workbook of a plan: one sheet per desa (each importable on its own), then "Kode Data". Rows written. */
 export async function writeEkspor(db: Db, plan: EksporPlan, output: Writable, batch = BATCH): Promise<number> {
   const writer = createXlsxWriter({ stream: output });
@@ -113,16 +154,7 @@ export async function writeEkspor(db: Db, plan: EksporPlan, output: Writable, ba
       textColumns: [...TEXT_COLUMNS],
       widths: WIDTHS,
     });
-    let after: EksporCursor | null = null;
-    for (;;) {
-      const families = await listFamilyPage(db, d.query.desaKode, after, familiesPerBatch(batch));
-      const last = families.at(-1);
-      if (!last) break;
-      const rows = await listExportBatch(
-        db,
-        d.query,
-        families.map((f) => f.id),
-      );
+    for await (const rows of exportPages(db, d.query, batch)) {
       for (const r of rows) {
         const unit = unitOf(r.lingkungan_id ?? r.lingkungan_kk);
         sheet.addRow(toOpenSidRow({ person: r, no_kk: r.no_kk, alamat: r.alamat_kk, unit }));
@@ -130,7 +162,6 @@ export async function writeEkspor(db: Db, plan: EksporPlan, output: Writable, ba
       written += rows.length;
       // a slow download holds the reading back (and a closed one stops it)
       await writer.drained();
-      after = { noKk: last.no_kk, id: last.id };
     }
     sheet.commit();
   }

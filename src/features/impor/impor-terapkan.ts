@@ -11,7 +11,8 @@ import { nextTemporarySerial } from '#src/features/penduduk/penduduk.repository.
 import { dataWarnings } from '#src/features/penduduk/penduduk-rules.js';
 import { nikPrefixRegions } from '#src/features/wilayah/region-set.js';
 import type { Actor } from '#src/lib/audit/audit.js';
-import { insertUnnest, insertValues, isPostgres, reserveIds, type TableRows, type Value } from '#src/lib/db/bulk.js';
+import { insertRows, isPostgres, reserveIds, type TableRows, type Value } from '#src/lib/db/bulk.js';
+import { encodeCopy, insertStaged, stageRows } from '#src/lib/db/bulk-copy.js';
 import type { Db } from '#src/lib/db/connect.js';
 import { nowIso } from '#src/lib/db/time.js';
 import { conflict } from '#src/lib/errors.js';
@@ -179,10 +180,12 @@ export async function applyPlan(t: Tulis): Promise<void> {
 }
 
 /**
- * Bulk writes one after another. On PostgreSQL a write is sent and not waited for, so that the next chunk
- * is made ready meanwhile; it is waited for before the next write, in `guard` when that work fails (its
- * error is the one that counts: later statements of an aborted transaction only say it is aborted), and
- * in `flush`. On SQLite (in-process, synchronous) each write completes before it returns.
+ * Bulk writes one after another. On PostgreSQL a chunk's rows are COPYed into staging tables, and the statement
+ * that writes them (checks, indexes, triggers: most of the work) is sent and not waited for, so that the next
+ * chunk is made ready meanwhile (one statement: the server needs nothing from this busy process until it has
+ * finished, as it would between several). It is waited for before the next write, in `guard` when that work
+ * fails (its error is the one that counts: later statements of an aborted transaction only say it is aborted),
+ * and in `flush`. On SQLite (in-process, synchronous) each write completes before it returns.
  */
 function pipelined(db: Db) {
   let pending: Promise<void> | null = null;
@@ -193,10 +196,16 @@ function pipelined(db: Db) {
   };
   return {
     async write(tables: TableRows[]) {
+      if (!isPostgres(db)) {
+        await settle();
+        return write(db, tables);
+      }
+      const copies = encodeCopy(tables);
       await settle();
-      if (!isPostgres(db)) return write(db, tables);
-      pending = write(db, tables);
-      pending.catch(() => {});
+      await stageRows(db, copies);
+      const sent = insertStaged(db, copies);
+      sent.catch(() => {});
+      pending = sent;
     },
     async guard<T>(work: () => Promise<T>): Promise<T> {
       try {
@@ -223,8 +232,7 @@ async function setHeads(db: Db, heads: [family: number, head: number | null][]) 
 }
 
 async function write(db: Db, tables: TableRows[]) {
-  if (isPostgres(db)) await insertUnnest(db, tables);
-  else await insertValues(db, tables);
+  await insertRows(db, tables);
 }
 
 /** dusun/RW/RT ids by name, created when missing (once per distinct unit, not per row). */

@@ -144,7 +144,7 @@ async function* entryText(zip: ZipFile, entry: Entry): AsyncGenerator<string> {
  */
 /** heap limits of the reader thread (it needs ~15 MB whatever the file; a cell too big for this fails the read) */
 const WORKER_OLD_MB = 64;
-const WORKER_YOUNG_MB = 8;
+const WORKER_YOUNG_MB = 16;
 
 export async function* readRowsThreaded(path: string, opts: ReadRowsOptions): AsyncGenerator<SheetRow> {
   const workerFile = fileURLToPath(new URL('./xlsx-read-worker.js', import.meta.url));
