@@ -67,6 +67,14 @@ export async function stageWorkbook<H, R extends { peringatan?: Masalah[] }>(
   let header: H | null = null;
   let ended = false;
   const pending: Tahap<R>[] = [];
+  /** staged lines not yet written (written in batches: one stream write per row costs more than the JSON) */
+  let lines: string[] = [];
+  const flush = async () => {
+    if (lines.length === 0) return;
+    const text = lines.join('');
+    lines = [];
+    if (!out.write(text)) await once(out, 'drain');
+  };
   try {
     for await (const { sheet: name, row, cells } of readRowsThreaded(path, {
       skipSheets: ['Kode Data'],
@@ -101,13 +109,15 @@ export async function stageWorkbook<H, R extends { peringatan?: Masalah[] }>(
           ? { ...r.row, ...where, ...(r.row.peringatan ? { peringatan: r.row.peringatan.map(mark) } : {}) }
           : null,
       };
-      if (!out.write(`${JSON.stringify(staged)}\n`)) await once(out, 'drain');
+      lines.push(`${JSON.stringify(staged)}\n`);
+      if (lines.length >= 500) await flush();
       if (opts.onChunk) {
         pending.push(staged);
         if (pending.length >= CHUNK) await opts.onChunk(pending.splice(0));
       }
       if (result.total % 5_000 === 0) opts.progress?.(result.total);
     }
+    await flush();
   } finally {
     out.end();
     await once(out, 'close');

@@ -9,10 +9,22 @@ export type { UnitNames };
 
 const BUKAN_FIELD = new Set<string>(KOLOM_TERLINDUNG);
 
+/** dusun names as written → tidied; a desa has a handful, every row names one (bounded: a file may be odd) */
+const tidied = new Map<string, string>();
+function tidyDusunOnce(name: string): string {
+  let t = tidied.get(name);
+  if (t === undefined) {
+    t = tidyDusun(name);
+    if (tidied.size >= 10_000) tidied.clear();
+    tidied.set(name, t);
+  }
+  return t;
+}
+
 /** The unit a row names, tidied the way units are stored ("DUSUN KRAJAN_LOR" → "Krajan Lor", `-` → none). */
 export function rowUnit(nilai: BarisPenduduk['nilai']): UnitNames {
   return {
-    dusun: typeof nilai.dusun === 'string' ? tidyDusun(nilai.dusun) : null,
+    dusun: typeof nilai.dusun === 'string' ? tidyDusunOnce(nilai.dusun) : null,
     rw: tidyNumber(nilai.rw === undefined || nilai.rw === null ? null : String(nilai.rw)),
     rt: tidyNumber(nilai.rt === undefined || nilai.rt === null ? null : String(nilai.rt)),
   };

@@ -78,31 +78,42 @@ export const isEndMarker = (cells: readonly CellValue[]) => String(cells[1] ?? '
 export function readRow(header: Header, cells: readonly CellValue[], baris: number): BarisResult {
   const errors: Masalah[] = [];
   const warnings: Masalah[] = [];
+  // nik and no_kk are kept apart from the other values (not added then deleted: an object that loses
+  // properties turns into a slow dictionary for every later read and for JSON)
   const nilai: Record<string, string | number | null> = {};
-  header.forEach((kolom, i) => {
+  let nik: string | number | null | undefined;
+  let noKk: string | number | null | undefined;
+  for (let i = 0; i < header.length; i += 1) {
+    const kolom = header[i];
     const cell = cells[i] ?? null;
-    if (!kolom || cell === null || (typeof cell === 'string' && cell.trim() === '')) return;
+    if (!kolom || cell === null || (typeof cell === 'string' && cell.trim() === '')) continue;
     const r = readCell(kolom, cell);
     if (!r.ok) errors.push({ baris, kolom: kolom.nama, pesan: r.problem });
     else {
-      nilai[kolom.nama] = r.value;
+      if (kolom.nama === 'nik') nik = r.value;
+      else if (kolom.nama === 'no_kk') noKk = r.value;
+      else nilai[kolom.nama] = r.value;
       if (r.warning) warnings.push({ baris, kolom: kolom.nama, pesan: r.warning });
     }
-  });
-  if (!('nik' in nilai) && !errors.some((e) => e.kolom === 'nik'))
+  }
+  if (nik === undefined && !errors.some((e) => e.kolom === 'nik'))
     errors.push({ baris, kolom: 'nik', pesan: 'imporNikWajib' });
-  if (!('no_kk' in nilai) && !errors.some((e) => e.kolom === 'no_kk'))
+  if (noKk === undefined && !errors.some((e) => e.kolom === 'no_kk'))
     errors.push({ baris, kolom: 'no_kk', pesan: 'wajibDiisi' });
-  if (typeof nilai.tanggallahir === 'string' && nilai.tanggallahir > new Date().toISOString().slice(0, 10))
+  if (typeof nilai.tanggallahir === 'string' && nilai.tanggallahir > todayUtc())
     errors.push({ baris, kolom: 'tanggallahir', pesan: 'imporTanggalLahirNanti' });
   if (errors.length > 0) return { row: null, errors, warnings };
-  const nik = (nilai.nik ?? null) as string | null;
-  const no_kk = nilai.no_kk as string;
-  delete nilai.nik;
-  delete nilai.no_kk;
-  const row: BarisPenduduk = { urut: 0, baris, nik, no_kk, nilai };
+  const row: BarisPenduduk = { urut: 0, baris, nik: (nik ?? null) as string | null, no_kk: noKk as string, nilai };
   if (warnings.length > 0) row.peringatan = warnings;
   return { row, errors, warnings };
+}
+
+/** today's date (UTC) as YYYY-MM-DD, worked out once a second rather than once a row */
+let today = { at: 0, iso: '' };
+function todayUtc(): string {
+  const now = Date.now();
+  if (now - today.at > 1_000) today = { at: now, iso: new Date(now).toISOString().slice(0, 10) };
+  return today.iso;
 }
 
 /** Columns a row for a person not yet in the register must have. */

@@ -170,4 +170,29 @@ describe('insertRows', () => {
     const short = { ...(k as TableRows), rows: [(k as TableRows).rows[0]?.slice(1) ?? []] };
     await expect(insertRows(t.db, [short])).rejects.toThrow(/7 nilai untuk 8 kolom/);
   });
+
+  it('writes NULL for a column empty in every row, and never lets a column with a default take it over a NULL', async () => {
+    // SQLite leaves such a column out of the statement (binding fewer values), which is only the same when its
+    // default is NULL too: lat and suku NULL everywhere read back as NULL
+    const f = await family(t.db, [null, null, null]);
+    const penduduk = f.tables[2] as TableRows;
+    const noLat = { ...penduduk, rows: penduduk.rows.map((r) => r.map((v, c) => (c === 7 ? null : v))) };
+    await t.db.transaction().execute((trx) => insertRows(trx, [f.tables[0] as TableRows, noLat]));
+    expect((await readBack(t.db, f.fid)).map((r) => [r.lat, r.suku])).toEqual([
+      [null, null],
+      [null, null],
+      [null, null],
+    ]);
+    // warganegara_id defaults to 1 and may not be NULL: an explicit NULL is refused, not replaced by the default
+    const g = await family(t.db, ['x']);
+    const withCitizenship = {
+      ...(g.tables[2] as TableRows),
+      columns: [...PENDUDUK, ['warganegara_id', 'int'] as Column],
+      rows: (g.tables[2] as TableRows).rows.map((r) => [...r, null]),
+    };
+    await expect(
+      t.db.transaction().execute((trx) => insertRows(trx, [g.tables[0] as TableRows, withCitizenship])),
+    ).rejects.toThrow(/warganegara_id|not null/i);
+    expect(await readBack(t.db, g.fid)).toEqual([]);
+  });
 });

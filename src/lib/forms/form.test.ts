@@ -4,6 +4,7 @@ import { HttpError } from '#src/lib/errors.js';
 import { messagesFor } from '#src/lib/i18n/messages.js';
 import { optionalEmail, requiredText } from './fields.js';
 import { fieldAttrs, formStateFromError, parseForm } from './form.js';
+import { isCalendarDate } from './penduduk-fields.js';
 
 const Schema = z.object({ nama: requiredText(20), email: optionalEmail(), sandi: z.string().min(10) });
 
@@ -44,5 +45,26 @@ describe('forms', () => {
     expect(s?.status).toBe(409);
     expect(s?.state.errors.hosts).toBe('Domain a.desa.id sudah dipakai desa lain.');
     expect(formStateFromError(new Error('boom'), {}, messagesFor('id'))).toBeNull();
+  });
+});
+
+describe('isCalendarDate', () => {
+  it.each([
+    ['2024-02-29', true],
+    ['2023-02-29', false],
+    ['1900-02-29', false],
+    ['2000-02-29', true],
+    ['2026-12-31', true],
+    ['2026-13-01', false],
+    ['2026-00-10', false],
+    ['2026-04-31', false],
+    ['2026-04-00', false],
+    ['0050-01-01', true],
+    ['0000-01-01', true],
+    ['2026-1-01', false],
+    ['2026-01-01T00:00', false],
+    ['', false],
+  ])('%s → %s', (value, expected) => {
+    expect(isCalendarDate(value)).toBe(expected);
   });
 });

@@ -5,8 +5,8 @@
  * `openXlsxZip` (declared sizes, compression ratios); every entry is cut off as soon as it inflates past its
  * declared size, and the text is decoded as one stream (characters split between chunks stay whole). Since the
  * declared sizes add up to at most `maxUncompressedBytes`, so do the bytes actually inflated. The workbook's
- * parts are parsed by xlsx-parts.ts and the sheets by xlsx-sheet.ts, both with saxes (decision 013; exceljs
- * is not loaded to read). The shared strings table is held in memory, as any xlsx reader must, compactly
+ * parts are parsed by xlsx-parts.ts with saxes (decision 013; exceljs is not loaded to read) and the sheets by
+ * xlsx-sheet.ts with a purpose-built scanner (xml-scan.ts, decision 014). The shared strings table is held in memory, as any xlsx reader must, compactly
  * (xlsx-text-table.ts): it grows with the number of distinct texts, not with the number of rows.
  */
 import { existsSync } from 'node:fs';

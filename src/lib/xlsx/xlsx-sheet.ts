@@ -1,12 +1,10 @@
 /**
- * A worksheet's rows straight from its XML with saxes (the parser exceljs itself uses), without building
- * exceljs Row/Cell/style objects: about twice as fast, and what an import of 100,000 rows spends most of
- * its time on (decision 008). Values as xlsx-cells.ts gives them: shared and inline strings as text,
- * numbers, booleans, errors as null, formulas as their cached result, numbers in a date format as Date.
+ * A worksheet's rows straight from its XML (xml-scan.ts, decision 014), without building exceljs Row/Cell/style
+ * objects. Values as xlsx-cells.ts gives them: shared and inline strings as text, numbers, booleans, errors as
+ * null, formulas as their cached result, numbers in a date format as Date.
  */
-import { SaxesParser } from 'saxes';
 import type { CellValue } from './xlsx-cells.js';
-import { localName } from './xlsx-parts.js';
+import { XmlScanner } from './xml-scan.js';
 
 export interface SheetContext {
   /** text `i` of the shared strings table (undefined past its end) */
@@ -36,7 +34,6 @@ export async function* sheetRows(
   text: AsyncIterable<string>,
   ctx: SheetContext,
 ): AsyncGenerator<{ row: number; cells: CellValue[] }> {
-  const parser = new SaxesParser({ position: false });
   const ready: { row: number; cells: CellValue[] }[] = [];
   let rowNumber = 0;
   let cells: CellValue[] | null = null;
@@ -48,73 +45,72 @@ export async function* sheetRows(
   let inPhonetic = false;
   let hasValue = false;
 
-  parser.on('opentag', (node) => {
-    switch (localName(node.name)) {
-      case 'row': {
-        const r = Number(node.attributes.r);
-        rowNumber = Number.isInteger(r) && r > 0 ? r : rowNumber + 1;
-        cells = [];
-        col = -1;
-        break;
-      }
-      case 'c': {
-        const ref = node.attributes.r;
-        const at = typeof ref === 'string' ? columnOf(ref) : -1;
-        col = at >= 0 ? at : col + 1;
-        type = String(node.attributes.t ?? 'n');
-        style = Number(node.attributes.s ?? 0);
-        value = '';
-        hasValue = false;
-        break;
-      }
-      case 'v':
-      case 't':
-        if (!inPhonetic) {
-          capture = true;
-          hasValue = true;
+  const scanner: XmlScanner = new XmlScanner({
+    open(name) {
+      switch (name) {
+        case 'row': {
+          const r = Number(scanner.attribute('r'));
+          rowNumber = Number.isInteger(r) && r > 0 ? r : rowNumber + 1;
+          cells = [];
+          col = -1;
+          break;
         }
-        break;
-      case 'rPh':
-        inPhonetic = true;
-        break;
-    }
-  });
-  parser.on('text', (t) => {
-    if (capture) value += t;
-  });
-  parser.on('cdata', (t) => {
-    if (capture) value += t;
-  });
-  parser.on('closetag', (node) => {
-    switch (localName(node.name)) {
-      case 'v':
-      case 't':
-        capture = false;
-        break;
-      case 'rPh':
-        inPhonetic = false;
-        break;
-      case 'c': {
-        if (!cells || !hasValue) break;
-        const v = cellValue(type, style, value, ctx);
-        if (v !== null) {
-          while (cells.length < col) cells.push(null);
-          cells[col] = v;
+        case 'c': {
+          const ref = scanner.attribute('r');
+          const at = ref === undefined ? -1 : columnOf(ref);
+          col = at >= 0 ? at : col + 1;
+          type = scanner.attribute('t') ?? 'n';
+          style = Number(scanner.attribute('s') ?? 0);
+          value = '';
+          hasValue = false;
+          break;
         }
-        break;
+        case 'v':
+        case 't':
+          if (!inPhonetic) {
+            capture = true;
+            hasValue = true;
+          }
+          break;
+        case 'rPh':
+          inPhonetic = true;
+          break;
       }
-      case 'row':
-        if (cells && cells.length > 0) ready.push({ row: rowNumber, cells });
-        cells = null;
-        break;
-    }
+    },
+    text(t) {
+      if (capture) value += t;
+    },
+    close(name) {
+      switch (name) {
+        case 'v':
+        case 't':
+          capture = false;
+          break;
+        case 'rPh':
+          inPhonetic = false;
+          break;
+        case 'c': {
+          if (!cells || !hasValue) break;
+          const v = cellValue(type, style, value, ctx);
+          if (v !== null) {
+            while (cells.length < col) cells.push(null);
+            cells[col] = v;
+          }
+          break;
+        }
+        case 'row':
+          if (cells && cells.length > 0) ready.push({ row: rowNumber, cells });
+          cells = null;
+          break;
+      }
+    },
   });
 
   for await (const chunk of text) {
-    parser.write(chunk);
+    scanner.write(chunk);
     if (ready.length > 0) yield* ready.splice(0);
   }
-  parser.close();
+  scanner.close();
   if (ready.length > 0) yield* ready.splice(0);
 }
 
