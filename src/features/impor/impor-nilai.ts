@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { codeFromInput } from '#src/domain/codes.js';
 import { cleanNumber, isTemporaryNumber } from '#src/domain/nik.js';
 import { isValidPersonName, tidyName } from '#src/domain/person-name.js';
-import { isCalendarDate, nikOrNone, noKk, optionalCoordinate } from '#src/lib/forms/penduduk-fields.js';
+import { isCalendarDate, optionalCoordinate, readNikOrNone, readNoKk } from '#src/lib/forms/penduduk-fields.js';
 import { restoreNeutralised } from '#src/lib/xlsx/xlsx-formula.js';
 import type { CellValue } from '#src/lib/xlsx/xlsx-read.js';
 import type { Kolom } from './impor-kolom.js';
@@ -56,8 +56,6 @@ function fromSchema(schema: z.ZodType<string | number | null>, input: string): N
   return fail(r.error.issues[0]?.message ?? 'tidakValid');
 }
 
-const NIK = nikOrNone();
-const KK = noKk();
 const LAT = optionalCoordinate(90);
 const LNG = optionalCoordinate(180);
 const TAG = /^[0-9A-Za-z]{10,17}$/;
@@ -75,14 +73,14 @@ export function readCell(kolom: Kolom, cell: CellValue): Nilai {
     case 'tanggal':
       return readDate(cell);
     case 'nik': {
-      const r = fromSchema(NIK, text);
-      return r.ok ? ok(r.value, precisionWarning(cell)) : r;
+      const r = readNikOrNone(text);
+      return r.ok ? ok(r.value, precisionWarning(cell)) : fail(r.problem);
     }
     case 'kk': {
       // Balai's own temporary KK numbers (0 + desa code + serial) come back from its exports
       if (isTemporaryNumber(cleanNumber(text))) return ok(cleanNumber(text), 'imporKkSementara');
-      const r = fromSchema(KK, text);
-      return r.ok ? ok(r.value, precisionWarning(cell)) : r;
+      const r = readNoKk(text);
+      return r.ok ? ok(r.value, precisionWarning(cell)) : fail(r.problem);
     }
     case 'nama': {
       const name = tidyName(text);

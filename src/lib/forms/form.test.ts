@@ -4,7 +4,7 @@ import { HttpError } from '#src/lib/errors.js';
 import { messagesFor } from '#src/lib/i18n/messages.js';
 import { optionalEmail, requiredText } from './fields.js';
 import { fieldAttrs, formStateFromError, parseForm } from './form.js';
-import { isCalendarDate } from './penduduk-fields.js';
+import { isCalendarDate, nikOrNone, noKk, readNikOrNone, readNoKk } from './penduduk-fields.js';
 
 const Schema = z.object({ nama: requiredText(20), email: optionalEmail(), sandi: z.string().min(10) });
 
@@ -66,5 +66,45 @@ describe('isCalendarDate', () => {
     ['', false],
   ])('%s → %s', (value, expected) => {
     expect(isCalendarDate(value)).toBe(expected);
+  });
+});
+
+describe('NIK and KK rules as plain functions (the import) and as schemas (the forms)', () => {
+  type R = { ok: true; value: string | null } | { ok: false; problem: string };
+  const ok = (value: string | null): R => ({ ok: true, value });
+  const no = (problem: string): R => ({ ok: false, problem });
+  // input → NIK-or-none, KK number: as the schemas answered before the rules became plain functions
+  const cases: [string, R, R][] = [
+    ['', ok(null), no('wajibDiisi')],
+    [' ', ok(null), no('wajibDiisi')],
+    ['0', ok(null), no('kkFormat')],
+    [' 0 ', ok(null), no('kkFormat')],
+    ['00', no('nikFormat'), no('kkFormat')],
+    ['3317094509900001', ok('3317094509900001'), ok('3317094509900001')],
+    ['3317 0945.0990 0001', ok('3317094509900001'), ok('3317094509900001')],
+    ['3317094509900001 ', ok('3317094509900001'), ok('3317094509900001')],
+    ['331709450990000', no('nikFormat'), no('kkFormat')],
+    ['33170945099000011', no('nikFormat'), no('kkFormat')],
+    ['3317093209900001', no('nikTanggalMustahil'), ok('3317093209900001')],
+    ['0317094509900001', ok('0317094509900001'), no('kkFormat')],
+    ['3317090000000000', no('nikTanggalMustahil'), ok('3317090000000000')],
+    ['33170945099O0001', no('nikFormat'), no('kkFormat')],
+    ['abc', no('nikFormat'), no('kkFormat')],
+  ];
+  const asResult = (r: { success: boolean; data?: unknown; error?: { issues: { message: string }[] } }) =>
+    r.success ? { ok: true, value: r.data } : { ok: false, problem: r.error?.issues[0]?.message };
+
+  it.each(cases)('%j', (input, nikResult, kkResult) => {
+    expect(readNikOrNone(input)).toEqual(nikResult);
+    expect(asResult(nikOrNone().safeParse(input))).toEqual(nikResult);
+    expect(readNoKk(input)).toEqual(kkResult);
+    expect(asResult(noKk().safeParse(input))).toEqual(kkResult);
+  });
+
+  it('keep the schemas’ outputs for numbers and a missing value', () => {
+    expect(nikOrNone().parse(undefined)).toBeNull();
+    expect(nikOrNone().parse(0)).toBeNull();
+    expect(noKk().parse(3317091201000001)).toBe('3317091201000001');
+    expect(noKk().safeParse(undefined).error?.issues[0]?.message).toBe('wajibDiisi');
   });
 });
