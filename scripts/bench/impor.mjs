@@ -196,9 +196,12 @@ ${machineLine}
 ${markdownTable(columns, rows)}
 
 What the numbers say:
-- **Where the time goes.** The workbook is unzipped and parsed (saxes) on a worker thread while the main thread
-  checks and plans each chunk of rows against the register; then every accepted row is written in one
-  transaction (ten indexes on \`penduduk\`). OpenSID needs 13–17 minutes for the same 100,000 rows.
+- **Where the time goes** (decision 014). The workbook is unzipped and its sheet scanned (xml-scan.ts) on a worker
+  thread while the main thread checks and plans each chunk of rows against the register (~7 s, the main thread is
+  the bottleneck of reading); then every accepted row is written in one transaction (ten indexes on
+  \`penduduk\`): ~6 s inside SQLite, or ~12–14 s of PostgreSQL server CPU (~4 s foreign-key checks, ~3.5 s the
+  secondary indexes of \`penduduk\`), which is why PostgreSQL stays above 20 s. The batch V8 flags below cost
+  ~2 s of GC on this 2-core machine. OpenSID needs 13–17 minutes for the same 100,000 rows.
 - **Where the memory goes** (decision 013). Nothing grows with the rows but the plan's few bytes per row (typed
   arrays: status, row number, family, id), the new families (KK number, address, head) and the shared-strings
   table, which is kept as UTF-8 outside the JS heap. \`bin/balai.js\` starts imports and exports with a small
