@@ -117,6 +117,17 @@ export async function imporSection({ quick, log, machineLine }) {
     server?.stop();
   }
   const rows = [];
+  /** a row for a single run: no min/max */
+  const single = (what, run, target, verdictText) => [
+    what,
+    1,
+    '',
+    s(run.seconds),
+    '',
+    `${run.mib} MiB`,
+    target,
+    verdictText,
+  ];
   for (const [dialect, list] of Object.entries(r.runs)) {
     const secs = list.map((x) => x.seconds);
     const rss = list.map((x) => x.mib);
@@ -130,17 +141,14 @@ export async function imporSection({ quick, log, machineLine }) {
       '< 20 s, < 300 MB',
       `time ${verdict(median(secs) < 20)}, RSS ${verdict(median(rss) * 1.048576 < 300)}`,
     ]);
-    const defaults = r.defaults[dialect];
-    rows.push([
-      `same, V8 default heap settings (\`node dist/src/cli/main.js\`), ${dialect}`,
-      1,
-      '',
-      s(defaults.seconds),
-      '',
-      `${defaults.mib} MiB`,
-      '—',
-      'for comparison',
-    ]);
+    rows.push(
+      single(
+        `same, V8 default heap settings (\`node dist/src/cli/main.js\`), ${dialect}`,
+        r.defaults[dialect],
+        '—',
+        'for comparison',
+      ),
+    );
     const ex = r.exports[dialect].map((x) => x.seconds);
     rows.push([
       `export ${r.rows.toLocaleString('en')} rows, ${dialect}`,
@@ -154,27 +162,8 @@ export async function imporSection({ quick, log, machineLine }) {
     ]);
   }
   if (r.dryRun)
-    rows.push([
-      `dry run of ${r.rows.toLocaleString('en')} rows, sqlite`,
-      1,
-      '',
-      s(r.dryRun.seconds),
-      '',
-      `${r.dryRun.mib} MiB`,
-      '—',
-      'for comparison',
-    ]);
-  if (r.million)
-    rows.push([
-      'dry run of 1,000,000 rows, sqlite',
-      1,
-      '',
-      s(r.million.seconds),
-      '',
-      `${r.million.mib} MiB`,
-      'flat memory',
-      'see text',
-    ]);
+    rows.push(single(`dry run of ${r.rows.toLocaleString('en')} rows, sqlite`, r.dryRun, '—', 'for comparison'));
+  if (r.million) rows.push(single('dry run of 1,000,000 rows, sqlite', r.million, 'flat memory', 'see text'));
   const columns = ['what', 'runs', 'min', 'median', 'max', 'peak RSS', 'target', 'verdict'].map((title, i) => ({
     title,
     align: i === 0 || i >= 6 ? 'left' : 'right',
