@@ -78,6 +78,23 @@ describe('workbook parts', () => {
     );
     expect([0, 1, 2, 3, 4].map((i) => table.get(i))).toEqual(['Siti', 'Ahmad Dahlan ', '漢字', 'A & B', '']);
   });
+
+  it('reads shared strings after a declaration, with comments, CDATA and character references, cut anywhere', async () => {
+    const xml =
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="m" count="3"><!-- dibuat --><si><t><![CDATA[<Dusun> I]]></t></si><si><t>Sri&#32;Rahayu &#x2013; &lt;RT&gt;</t></si><si><t xml:space="preserve">  2  </t></si></sst>';
+    for (const size of [1, 2, 7, 50, xml.length]) {
+      const table = await parseSharedStrings(chunks(xml, size));
+      expect([0, 1, 2].map((i) => table.get(i))).toEqual(['<Dusun> I', 'Sri Rahayu – <RT>', '  2  ']);
+      expect(table.size).toBe(3);
+    }
+  });
+
+  it('refuses a shared strings part that is cut short or declares a DTD', async () => {
+    await expect(parseSharedStrings(chunks('<sst><si><t>Siti</t></si>', 5))).rejects.toThrow(/XML rusak/);
+    await expect(
+      parseSharedStrings(chunks('<!DOCTYPE sst [<!ENTITY a "aaaa">]><sst><si><t>&a;</t></si></sst>', 9)),
+    ).rejects.toThrow(/XML rusak/);
+  });
 });
 
 describe('readRows with namespace-prefixed parts', () => {
