@@ -5,7 +5,7 @@ import { normaliseName } from '#src/domain/person-name.js';
 import { scanRegion } from '#src/features/duplikat/duplikat.service.js';
 import { countFamiliesWithoutHead } from '#src/features/keluarga/keluarga-invariants.js';
 import { listLingkungan } from '#src/features/lingkungan/lingkungan.repository.js';
-import { ensureLingkungan } from '#src/features/lingkungan/lingkungan-ensure.js';
+import { ensureLingkungan, type KnownUnits } from '#src/features/lingkungan/lingkungan-ensure.js';
 import { unitIndex } from '#src/features/lingkungan/lingkungan-names.js';
 import { nextTemporarySerial } from '#src/features/penduduk/penduduk.repository.js';
 import { dataWarnings } from '#src/features/penduduk/penduduk-rules.js';
@@ -148,7 +148,9 @@ export async function applyPlan(t: Tulis): Promise<void> {
     ]);
     const updates = rows.filter((r) => plan.status.get(r.urut) === DIPERBARUI);
     if (updates.length > 0)
-      await writer.guard(() => updateExisting(db, t.actor, desaKode, updates, plan.target, units.namesOf, regions));
+      await writer.guard(async () =>
+        updateExisting(db, t.actor, desaKode, updates, plan.target, await units.names(), regions),
+      );
     done += chunk.length;
     t.progress?.(done);
   }
@@ -235,23 +237,35 @@ async function write(db: Db, tables: TableRows[]) {
   await insertRows(db, tables);
 }
 
-/** dusun/RW/RT ids by name, created when missing (once per distinct unit, not per row). */
+/**
+ * dusun/RW/RT ids by name, created when missing (once per distinct unit, not per row; a dusun or RW once, not once
+ * per RT under it). The names of units by id (for comparing updated rows) are listed again only when asked for
+ * after a unit was created.
+ */
 async function unitCache(db: Db, actor: Actor, desaKode: string) {
   const ids = new Map<string, number>();
+  const known: KnownUnits = new Map();
   let namer = unitIndex(await listLingkungan(db, desaKode));
+  let stale = false;
   return {
     async idOf(u: UnitNames): Promise<number | null> {
       if (!u.dusun) return null;
       const key = `${u.dusun}|${u.rw ?? ''}|${u.rt ?? ''}`;
       let id = ids.get(key);
       if (id === undefined) {
-        id = await ensureLingkungan(db, actor, desaKode, { dusun: u.dusun, rw: u.rw, rt: u.rt });
+        id = await ensureLingkungan(db, actor, desaKode, { dusun: u.dusun, rw: u.rw, rt: u.rt }, known);
         ids.set(key, id);
-        namer = unitIndex(await listLingkungan(db, desaKode));
+        stale = true;
       }
       return id;
     },
-    namesOf: (id: number | null) => namer(id),
+    async names(): Promise<(id: number | null) => UnitNames> {
+      if (stale) {
+        namer = unitIndex(await listLingkungan(db, desaKode));
+        stale = false;
+      }
+      return namer;
+    },
   };
 }
 

@@ -21,7 +21,27 @@ export function tidyNumber(value: string | null | undefined): string | null {
   return /^\d{1,3}$/.test(v) ? v.padStart(3, '0') : v.slice(0, 10);
 }
 
+/** Units already found or created, by `induk|tingkat|nama`: one caller's memo over many names (an import). */
+export type KnownUnits = Map<string, number>;
+
 async function findOrCreate(
+  trx: Db,
+  actor: Actor,
+  desaKode: string,
+  tingkat: TingkatLingkungan,
+  nama: string,
+  indukId: number | null,
+  known: KnownUnits | undefined,
+) {
+  const key = `${indukId ?? ''}|${tingkat}|${nama}`;
+  const knownId = known?.get(key);
+  if (knownId !== undefined) return knownId;
+  const id = await findOrInsert(trx, actor, desaKode, tingkat, nama, indukId);
+  known?.set(key, id);
+  return id;
+}
+
+async function findOrInsert(
   trx: Db,
   actor: Actor,
   desaKode: string,
@@ -48,20 +68,22 @@ async function findOrCreate(
 
 /**
  * The unit named by dusun/RW/RT (as the OpenSID import and the API give them), created when missing — the
- * lowest level named. `-` or empty means "this desa has no RW (or RT)".
+ * lowest level named. `-` or empty means "this desa has no RW (or RT)". A caller resolving many names in one
+ * transaction passes `known`, so that a dusun or RW is looked up once, not once per RT under it.
  */
 export async function ensureLingkungan(
   trx: Db,
   actor: Actor,
   desaKode: string,
   names: { dusun: string; rw?: string | null; rt?: string | null },
+  known?: KnownUnits,
 ): Promise<number> {
-  const dusunId = await findOrCreate(trx, actor, desaKode, 'dusun', tidyDusun(names.dusun), null);
+  const dusunId = await findOrCreate(trx, actor, desaKode, 'dusun', tidyDusun(names.dusun), null, known);
   const rw = tidyNumber(names.rw);
   const rt = tidyNumber(names.rt);
-  const rwId = rw ? await findOrCreate(trx, actor, desaKode, 'rw', rw, dusunId) : null;
+  const rwId = rw ? await findOrCreate(trx, actor, desaKode, 'rw', rw, dusunId, known) : null;
   if (!rt) return rwId ?? dusunId;
-  return findOrCreate(trx, actor, desaKode, 'rt', rt, rwId ?? dusunId);
+  return findOrCreate(trx, actor, desaKode, 'rt', rt, rwId ?? dusunId, known);
 }
 
 /** dusun/RW/RT names of a unit (for the API and exports). */
