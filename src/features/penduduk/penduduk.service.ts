@@ -107,7 +107,7 @@ export async function insertPerson(trx: Db, actor: Actor, input: NewPerson): Pro
     // another operator saved the same number a moment ago (the transaction is aborted on PostgreSQL: no lookup)
     if (uniqueViolationOn(error, 'tag_id_card')) throw fieldError(409, 'tag_id_card', 'tagIdCardSudahDipakai');
     if (uniqueViolationOn(error, 'nik_sementara')) throw new HttpError(409, 'bersamaanCobaLagi');
-    if (uniqueViolationOn(error, 'nik')) throw fieldError(409, 'nik', 'nikBaruSajaDicatat');
+    if (uniqueViolationOn(error, 'nik', 'penduduk_nik_hidup')) throw fieldError(409, 'nik', 'nikBaruSajaDicatat');
     throw error;
   }
   await saveWarnings(trx, id, input.desaKode, fields);
@@ -170,7 +170,7 @@ export async function updatePerson(
       saved = await repo.updatePendudukVersioned(trx, id, versi, { ...changes, nik_sementara: nikSementara });
     } catch (error) {
       if (uniqueViolationOn(error, 'tag_id_card')) throw fieldError(409, 'tag_id_card', 'tagIdCardSudahDipakai');
-      if (uniqueViolationOn(error, 'nik')) throw fieldError(409, 'nik', 'nikBaruSajaDicatat');
+      if (uniqueViolationOn(error, 'nik', 'penduduk_nik_hidup')) throw fieldError(409, 'nik', 'nikBaruSajaDicatat');
       throw error;
     }
     if (!saved) throw conflict();
