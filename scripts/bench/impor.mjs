@@ -185,18 +185,20 @@ ${machineLine}
 ${markdownTable(columns, rows)}
 
 What the numbers say:
-- **Where the time goes** (decision 014). The workbook is unzipped and its sheet scanned (xml-scan.ts) on a worker
-  thread while the main thread checks and plans each chunk of rows against the register (~7 s, the main thread is
-  the bottleneck of reading); then every accepted row is written in one transaction (ten indexes on
-  \`penduduk\`): ~6 s inside SQLite, or ~12–14 s of PostgreSQL server CPU (~4 s foreign-key checks, ~3.5 s the
-  secondary indexes of \`penduduk\`), which is why PostgreSQL stays above 20 s. The batch V8 flags below cost
-  ~2 s of GC on this 2-core machine. OpenSID needs 13–17 minutes for the same 100,000 rows.
+- **Where the time goes** (decisions 014, 015). The workbook is unzipped and its sheets scanned (xml-scan.ts) on a
+  worker thread while the main thread checks and plans each chunk of rows against the register (~5–7 s; both cores
+  are busy, the main thread most); then every accepted row is written in one transaction: ~6 s inside SQLite, or
+  ~10–12 s of PostgreSQL server CPU, of which ~4.5 s are foreign-key checks (~6–11 µs each, ~650,000 of them) and
+  most of the rest the indexes (eight secondary ones on \`penduduk\`, three of them partial). PostgreSQL's commit
+  is bound by that one server process, which is why it is the slower of the two. This machine's speed drifts by
+  ±15 % over minutes: the same build measured 16–23 s on PostgreSQL within one hour. OpenSID needs 13–17 minutes
+  for the same 100,000 rows.
 - **Where the memory goes** (decision 013). Nothing grows with the rows but the plan's few bytes per row (typed
   arrays: status, row number, family, id), the new families (KK number, address, head) and the shared-strings
-  table, which is kept as UTF-8 outside the JS heap. \`bin/balai.js\` starts imports and exports with a small
-  young generation and a tight old-generation growth (\`--max-semi-space-size=4 --heap-growing-percent=50\`):
+  table, which is kept as UTF-8 outside the JS heap. \`bin/balai.js\` starts imports and exports with a tight
+  old-generation growth and a 16 MiB young generation (\`--max-semi-space-size=16 --heap-growing-percent=50\`):
   with V8's defaults the same import peaks at ${defaultsLine(r)} — garbage, not live data. The commit adds SQLite's
-  64 MiB page cache.
+  page cache, 32 MiB in these commands.
 ${millionLine(r)}`;
 }
 

@@ -46,7 +46,10 @@ async function main(argv: string[]): Promise<number> {
     return positionals.length === 0 && !values.help ? 2 : 0;
   }
   const env = loadEnv();
-  const { db, close, applied } = await openMigratedDatabase(env);
+  // imports and exports run with a larger young generation (bin/balai.js) and a smaller SQLite page cache, within
+  // the same memory (decision 013)
+  const batch = positionals[0] === 'import' || positionals[0] === 'export';
+  const { db, close, applied } = await openMigratedDatabase(env, batch ? { sqliteCacheMiB: 32 } : {});
   try {
     if (applied.length > 0) io.err(`Migrasi diterapkan: ${applied.join(', ')}\n`);
     return await runCommand(db, positionals, values, io);
