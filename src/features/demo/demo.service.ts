@@ -3,10 +3,11 @@ import type { Env } from '#src/env.js';
 import { activateDesa } from '#src/features/desa/desa.service.js';
 import { getInstallationKabupaten, setInstallationKabupaten } from '#src/features/instalasi/instalasi.service.js';
 import * as lingkunganRepo from '#src/features/lingkungan/lingkungan.repository.js';
+import { addUnit } from '#src/features/lingkungan/lingkungan-ensure.js';
 import { findUserByUsername } from '#src/features/pengguna/pengguna.repository.js';
 import { createUser } from '#src/features/pengguna/pengguna.service.js';
 import { listChildRegions } from '#src/features/wilayah/wilayah.repository.js';
-import { type Actor, audit } from '#src/lib/audit/audit.js';
+import type { Actor } from '#src/lib/audit/audit.js';
 import type { Role } from '#src/lib/auth/roles.js';
 import type { Db } from '#src/lib/db/connect.js';
 import { demoTree } from './demo-data.js';
@@ -52,17 +53,8 @@ export interface DemoResult {
 export async function seedLingkungan(db: Db, actor: Actor, desaKode: string): Promise<boolean> {
   if ((await lingkunganRepo.listLingkungan(db, desaKode)).length > 0) return false;
   await db.transaction().execute(async (trx) => {
-    const add = async (tingkat: 'dusun' | 'rw' | 'rt', nama: string, indukId: number | null) => {
-      const id = await lingkunganRepo.insertLingkungan(trx, { desa_kode: desaKode, tingkat, nama, induk_id: indukId });
-      await audit.record(trx, actor, {
-        aksi: 'tambah',
-        entitas: 'lingkungan',
-        entitasId: id,
-        desaKode,
-        perubahan: { tingkat: [null, tingkat], nama: [null, nama] },
-      });
-      return id;
-    };
+    const add = (tingkat: 'dusun' | 'rw' | 'rt', nama: string, indukId: number | null) =>
+      addUnit(trx, actor, { desaKode, tingkat, nama, indukId });
     for (const dusun of demoTree(desaKode)) {
       const dusunId = await add('dusun', dusun.nama, null);
       for (const rt of dusun.tanpaRw) await add('rt', rt, dusunId);

@@ -21,48 +21,48 @@ export function tidyNumber(value: string | null | undefined): string | null {
   return /^\d{1,3}$/.test(v) ? v.padStart(3, '0') : v.slice(0, 10);
 }
 
-/** Units already found or created, by `induk|tingkat|nama`: one caller's memo over many names (an import). */
-export type KnownUnits = Map<string, number>;
-
-async function findOrCreate(
-  trx: Db,
-  actor: Actor,
-  desaKode: string,
-  tingkat: TingkatLingkungan,
-  nama: string,
-  indukId: number | null,
-  known: KnownUnits | undefined,
-) {
-  const key = `${indukId ?? ''}|${tingkat}|${nama}`;
-  const knownId = known?.get(key);
-  if (knownId !== undefined) return knownId;
-  const id = await findOrInsert(trx, actor, desaKode, tingkat, nama, indukId);
-  known?.set(key, id);
-  return id;
+/** A unit by its place: desa, level, name and the unit it sits under (null for a dusun). */
+export interface UnitPlace {
+  desaKode: string;
+  tingkat: TingkatLingkungan;
+  nama: string;
+  indukId: number | null;
 }
 
-async function findOrInsert(
-  trx: Db,
-  actor: Actor,
-  desaKode: string,
-  tingkat: TingkatLingkungan,
-  nama: string,
-  indukId: number | null,
-) {
-  const found = await repo.findSibling(trx, desaKode, indukId, tingkat, nama);
-  if (found) return found.id;
-  if (indukId !== null) {
-    const siblings = await repo.listChildren(trx, indukId);
-    if (siblings.some((s) => s.tingkat !== tingkat)) throw conflict('tidakBisaCampurRwRt');
-  }
-  const id = await repo.insertLingkungan(trx, { desa_kode: desaKode, tingkat, nama, induk_id: indukId });
+/** A new unit with its audit row, no questions asked (the caller has checked the name and the level). */
+export async function addUnit(trx: Db, actor: Actor, u: UnitPlace): Promise<number> {
+  const id = await repo.insertLingkungan(trx, {
+    desa_kode: u.desaKode,
+    tingkat: u.tingkat,
+    nama: u.nama,
+    induk_id: u.indukId,
+  });
   await audit.record(trx, actor, {
     aksi: 'tambah',
     entitas: 'lingkungan',
     entitasId: id,
-    desaKode,
-    perubahan: { tingkat: [null, tingkat], nama: [null, nama] },
+    desaKode: u.desaKode,
+    perubahan: { tingkat: [null, u.tingkat], nama: [null, u.nama] },
   });
+  return id;
+}
+
+/** Units already found or created, by `induk|tingkat|nama`: one caller's memo over many names (an import). */
+export type KnownUnits = Map<string, number>;
+
+async function findOrCreate(trx: Db, actor: Actor, u: UnitPlace, known: KnownUnits | undefined) {
+  const key = `${u.indukId ?? ''}|${u.tingkat}|${u.nama}`;
+  const knownId = known?.get(key);
+  if (knownId !== undefined) return knownId;
+  let id = (await repo.findSibling(trx, u.desaKode, u.indukId, u.tingkat, u.nama))?.id;
+  if (id === undefined) {
+    if (u.indukId !== null) {
+      const siblings = await repo.listChildren(trx, u.indukId);
+      if (siblings.some((s) => s.tingkat !== u.tingkat)) throw conflict('tidakBisaCampurRwRt');
+    }
+    id = await addUnit(trx, actor, u);
+  }
+  known?.set(key, id);
   return id;
 }
 
@@ -78,12 +78,14 @@ export async function ensureLingkungan(
   names: { dusun: string; rw?: string | null; rt?: string | null },
   known?: KnownUnits,
 ): Promise<number> {
-  const dusunId = await findOrCreate(trx, actor, desaKode, 'dusun', tidyDusun(names.dusun), null, known);
+  const unit = (tingkat: TingkatLingkungan, nama: string, indukId: number | null) =>
+    findOrCreate(trx, actor, { desaKode, tingkat, nama, indukId }, known);
+  const dusunId = await unit('dusun', tidyDusun(names.dusun), null);
   const rw = tidyNumber(names.rw);
   const rt = tidyNumber(names.rt);
-  const rwId = rw ? await findOrCreate(trx, actor, desaKode, 'rw', rw, dusunId, known) : null;
+  const rwId = rw ? await unit('rw', rw, dusunId) : null;
   if (!rt) return rwId ?? dusunId;
-  return findOrCreate(trx, actor, desaKode, 'rt', rt, rwId ?? dusunId, known);
+  return unit('rt', rt, rwId ?? dusunId);
 }
 
 /** dusun/RW/RT names of a unit (for the API and exports). */
